@@ -1,0 +1,252 @@
+"""``doc_features``: one row per article, the unit of analysis for every statistic.
+
+Columns of the **doc features** table:
+
+================================== =================================================
+doc_id, source, metadata           every corpus column except ``text``/``raw_text``
+n_tokens, n_sentences              word tokens and sentences of the cleaned text
+``count:{feature}:{category}``     matches per (feature, category), e.g.
+                                   ``count:attribution:distancing``
+``rate:{feature}:{category}``      the same per 1,000 tokens (NaN for empty texts)
+``count:naming:{family}:{variant}:{voice}``
+                                   naming variants, voice ``own`` (the outlet's
+                                   words) or ``quoted`` (inside quoted speech);
+                                   names that are mentioned rather than used
+                                   ("also known as ISIS") are left out here and
+                                   counted in ``count:naming_mention:{family}``
+``count:quote_type:{type}``        attributions by quote type (direct, indirect,
+                                   according_to, mixed, none)
+``count:speaker_type:{type}``      attributions by speaker type
+share_anonymous                    anonymous speakers / attributions (NaN if none)
+sentiment, sentiment_own, sentiment_quoted
+                                   mean VADER compound over sentences: all text,
+                                   the outlet's own words, quoted speech (NaN when
+                                   an article has none)
+================================== =================================================
+
+``docs.attrs["feature_columns"]`` lists the count columns as (column, feature,
+category) so that :mod:`framing.stats` finds them without parsing names.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+import pandas as pd
+
+from framing._warnings import FramingError
+
+TEXT_COLUMNS = ("text", "raw_text")
+RATE_PER = 1000.0
+
+
+def doc_features(corpus: pd.DataFrame, matches: pd.DataFrame, *, sentiment: bool = True,
+                 n_jobs: int = 1, progress: bool = False) -> pd.DataFrame:
+    """Aggregate matches to one row per article: counts, rates per 1,000 tokens, sentiment.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table the matches were extracted from.
+    matches : pandas.DataFrame
+        The matches table from :func:`framing.extract`.
+    sentiment : bool, default True
+        Compute VADER sentence sentiment (the slowest part; turn off for
+        large corpora when not needed).
+    n_jobs : int, default 1
+        Worker processes for the per-article text statistics.
+    progress : bool, default False
+        Show a progress bar.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The doc features table described in the module docstring, in corpus order.
+
+    Examples
+    --------
+    >>> import framing
+    >>> corpus = framing.load_sample()
+    >>> docs = framing.doc_features(corpus, framing.extract(corpus), sentiment=False)
+    >>> len(docs), int(docs["count:naming:isis"].sum()) > 0
+    (5, True)
+    """
+    _check_inputs(corpus, matches)
+    base = corpus[[c for c in corpus.columns if c not in TEXT_COLUMNS]].reset_index(drop=True)
+    stats = _text_statistics(corpus, matches, sentiment, n_jobs, progress)
+    docs = pd.concat([base, stats], axis=1)
+    ids = docs["doc_id"].astype(str)
+    count_parts = [_category_counts(matches, ids), _variant_counts(matches, ids),
+                   _attribution_counts(matches, ids)]
+    counts = pd.concat(count_parts, axis=1)
+    rates = _rates(counts[[c for c in counts.columns if c.count(":") == 2
+                           and c.startswith("count:") and _is_feature_count(c)]],
+                   docs["n_tokens"].to_numpy())
+    docs = pd.concat([docs, counts.reset_index(drop=True), rates.reset_index(drop=True)], axis=1)
+    docs["share_anonymous"] = _share_anonymous(docs)
+    feature_columns = [(c, *c.split(":")[1:3]) for c in counts.columns
+                       if c.count(":") == 2 and _is_feature_count(c)]
+    docs.attrs = {"feature_columns": feature_columns, "rate_per": RATE_PER,
+                  "sentiment": "VADER compound (Hutto & Gilbert 2014), mean over sentences"
+                  if sentiment else "not computed"}
+    return docs
+
+
+def _check_inputs(corpus, matches) -> None:
+    for name, table, needed in (("corpus", corpus, ("doc_id", "text")),
+                                ("matches", matches, ("doc_id", "feature", "category", "label"))):
+        if not isinstance(table, pd.DataFrame):
+            raise FramingError(f"doc_features() needs the {name} as a DataFrame, got "
+                               f"{type(table).__name__}.")
+        missing = [c for c in needed if c not in table.columns]
+        if missing:
+            raise FramingError(f"the {name} table has no {', '.join(missing)} column(s); "
+                               f"columns present: {', '.join(map(str, table.columns))}.")
+    unknown = set(matches["doc_id"].astype(str)) - set(corpus["doc_id"].astype(str))
+    if unknown:
+        raise FramingError(f"{len(unknown)} doc_id(s) in the matches are not in the corpus (e.g. "
+                           f"{sorted(unknown)[0]!r}); pass the corpus the matches came from.")
+
+
+def _is_feature_count(column: str) -> bool:
+    return not column.startswith(("count:quote_type:", "count:speaker_type:", "count:naming_mention:"))
+
+
+def _category_counts(matches: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:
+    if matches.empty:
+        return pd.DataFrame(index=ids)
+    grouped = matches.groupby(["doc_id", "feature", "category"], sort=True).size()
+    table = grouped.unstack(["feature", "category"], fill_value=0)
+    table.columns = [f"count:{f}:{c}" for f, c in table.columns]
+    return table.reindex(ids, fill_value=0).astype(np.int64)
+
+
+def _variant_counts(matches: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:
+    naming = matches[matches["feature"] == "naming"]
+    if naming.empty:
+        return pd.DataFrame(index=ids)
+    mention = naming["metalinguistic"].fillna(False).astype(bool)
+    used = naming[~mention]
+    voice = np.where(used["in_quote"].to_numpy(dtype=bool), "quoted", "own")
+    grouped = used.assign(voice=voice).groupby(["doc_id", "category", "label", "voice"]).size()
+    table = grouped.unstack(["category", "label", "voice"], fill_value=0)
+    table.columns = [f"count:naming:{f}:{v}:{voice}" for f, v, voice in table.columns]
+    parts = [table.reindex(ids, fill_value=0)]
+    if mention.any():
+        mentions = naming[mention].groupby(["doc_id", "category"]).size().unstack(fill_value=0)
+        mentions.columns = [f"count:naming_mention:{f}" for f in mentions.columns]
+        parts.append(mentions.reindex(ids, fill_value=0))
+    return pd.concat(parts, axis=1).sort_index(axis=1).astype(np.int64)
+
+
+def _attribution_counts(matches: pd.DataFrame, ids: pd.Series) -> pd.DataFrame:
+    attribution = matches[matches["feature"] == "attribution"]
+    parts = []
+    for column in ("quote_type", "speaker_type"):
+        values = attribution[column].astype("object").where(attribution[column].notna(), "none")
+        grouped = attribution.assign(_v=values).groupby(["doc_id", "_v"]).size()
+        table = grouped.unstack(fill_value=0) if len(grouped) else pd.DataFrame(index=ids)
+        table.columns = [f"count:{column}:{v}" for v in table.columns]
+        parts.append(table.reindex(ids, fill_value=0))
+    return pd.concat(parts, axis=1).astype(np.int64)
+
+
+def _rates(counts: pd.DataFrame, n_tokens: np.ndarray) -> pd.DataFrame:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = counts.to_numpy(dtype=float) / n_tokens[:, None] * RATE_PER
+    values[n_tokens == 0, :] = np.nan
+    return pd.DataFrame(values, columns=[c.replace("count:", "rate:", 1) for c in counts.columns],
+                        index=counts.index)
+
+
+def _share_anonymous(docs: pd.DataFrame) -> pd.Series:
+    n_attr = docs[[c for c in docs.columns if c.startswith("count:speaker_type:")]].sum(axis=1)
+    anonymous = docs.get("count:speaker_type:anonymous", pd.Series(0, index=docs.index))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = anonymous.to_numpy(dtype=float) / n_attr.to_numpy(dtype=float)
+    return pd.Series(np.where(n_attr.to_numpy() > 0, share, np.nan), index=docs.index)
+
+
+# --------------------------------------------------------------------------- per-article text statistics
+
+
+def _text_statistics(corpus, matches, sentiment, n_jobs, progress) -> pd.DataFrame:
+    texts = corpus["text"].fillna("").astype(str).tolist()
+    ids = corpus["doc_id"].astype(str).tolist()
+    scare = _scare_spans(matches)
+    tasks = [(text, scare.get(doc_id, ())) for text, doc_id in zip(texts, ids)]
+    jobs = n_jobs if n_jobs and n_jobs > 0 else max(1, (os.cpu_count() or 1) + 1 + (n_jobs or 0))
+    if jobs > 1 and len(tasks) > 1:
+        size = max(1, min(500, -(-len(tasks) // (jobs * 4))))
+        chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = [row for part in pool.map(_stats_chunk, chunks, [sentiment] * len(chunks))
+                       for row in part]
+    else:
+        iterator = tasks
+        if progress:
+            from tqdm.auto import tqdm
+
+            iterator = tqdm(tasks, desc="doc features", unit="article")
+        results = [_stats_one(text, spans, sentiment) for text, spans in iterator]
+    columns = ["n_tokens", "n_sentences", "sentiment", "sentiment_own", "sentiment_quoted"]
+    table = pd.DataFrame(results, columns=columns)
+    if not sentiment:
+        table = table.drop(columns=["sentiment", "sentiment_own", "sentiment_quoted"])
+    return table.astype({"n_tokens": np.int64, "n_sentences": np.int64})
+
+
+def _scare_spans(matches: pd.DataFrame) -> dict:
+    scare = matches[(matches["feature"] == "stance") & (matches["category"] == "scare_quote")]
+    spans: dict = {}
+    for doc_id, start, end in zip(scare["doc_id"].astype(str), scare["start"], scare["end"]):
+        spans.setdefault(doc_id, []).append((int(start), int(end)))
+    return spans
+
+
+def _stats_chunk(tasks, sentiment):
+    return [_stats_one(text, spans, sentiment) for text, spans in tasks]
+
+
+def _stats_one(text: str, scare_spans, sentiment: bool):
+    from framing.text import count_tokens, quote_spans, sentence_spans
+
+    sentences = sentence_spans(text)
+    n_tokens = count_tokens(text)
+    if not sentiment:
+        return (n_tokens, len(sentences), np.nan, np.nan, np.nan)
+    from framing.features.sentiment import compound
+
+    quotes = quote_spans(text)
+    scare = set(scare_spans)
+    quoted = [(int(s), int(e)) for s, e, cs, ce in
+              quotes[["content_start", "content_end", "start", "end"]].itertuples(index=False)
+              if (int(cs), int(ce)) not in scare]
+    all_scores, own_scores, quoted_scores = [], [], []
+    for start, end in sentences:
+        start, end = int(start), int(end)
+        all_scores.append(compound(text[start:end]))
+        inside = [(max(s, start), min(e, end)) for s, e in quoted if s < end and start < e]
+        if inside:
+            quoted_scores.append(compound(" ".join(text[s:e] for s, e in inside)))
+            own = _outside(text, start, end, inside)
+            if any(ch.isalpha() for ch in own):
+                own_scores.append(compound(own))
+        else:
+            own_scores.append(all_scores[-1])
+    return (n_tokens, len(sentences), _mean(all_scores), _mean(own_scores), _mean(quoted_scores))
+
+
+def _outside(text: str, start: int, end: int, inside) -> str:
+    pieces, cursor = [], start
+    for s, e in sorted(inside):
+        pieces.append(text[cursor:s])
+        cursor = max(cursor, e)
+    pieces.append(text[cursor:end])
+    return " ".join(pieces)
+
+
+def _mean(values) -> float:
+    return float(np.mean(values)) if values else float("nan")

@@ -1,0 +1,275 @@
+"""``extract``: every piece of framing evidence in a corpus, one row each.
+
+The **matches** table (see ``DESIGN.md``):
+
+=============== ===========================================================
+doc_id, source  from the corpus
+feature         "naming", "attribution" or "stance" (or a user lexicon's feature)
+category        naming: family id; attribution: verb class; stance: "hedge",
+                "booster", "distancing", "scare_quote"
+label           naming: variant; attribution: cue lemma; stance: marker lemma
+                (scare quotes: the quoted words, lower-cased)
+match           the surface string, always ``text[start:end]``
+start, end      character offsets into the corpus ``text``
+sentence        index of the sentence within the article
+in_quote        the match lies inside quoted speech (the speaker's voice)
+speaker, speaker_start, speaker_end, speaker_type, quote_type,
+content_start, content_end
+                attribution rows only (NA elsewhere); see
+                :mod:`framing.features.attribution`
+lexicon         id of the lexicon the entry came from (NA for scare quotes)
+metalinguistic  naming rows: the name is mentioned, not used ("also known as
+                ISIS"; a quoted book title); NA on other rows
+quote_index     stance scare-quote rows: which quotation of the article
+=============== ===========================================================
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+import pandas as pd
+
+from framing._warnings import FramingError
+from framing.features.attribution import find_attributions
+from framing.features.base import ATTRIBUTION_COLUMNS, COLUMNS, Doc, Rows
+from framing.features.naming import find_naming, load_mention_rules
+from framing.features.quotes import SPEECH, HEADING, classify_quotes
+from framing.features.stance import find_other, find_stance
+from framing.lexicon import KNOWN_FEATURES, load_lexicons
+from framing.matcher import PhraseMatcher, matching_view
+from framing.text import quote_spans, sentence_spans
+
+DEFAULT_FEATURES = KNOWN_FEATURES
+
+
+def extract(corpus: pd.DataFrame, *, lexicons=None, features=None, n_jobs: int = 1,
+            chunksize: int | None = None, progress: bool = False) -> pd.DataFrame:
+    """Find naming choices, attributions and stance markers, with their evidence spans.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus table (:func:`framing.load_corpus`); needs ``doc_id`` and
+        ``text``; ``source`` is copied when present.
+    lexicons : list of path, dict or Lexicon, optional
+        Lexicons to match (default: the shipped naming, reporting-verb and
+        stance lexicons). See ``framing/lexicons/README.md`` for the format.
+    features : list of str, optional
+        Restrict to some features, e.g. ``["naming"]``. Default: every
+        feature of the given lexicons.
+    n_jobs : int, default 1
+        Worker processes; ``-1`` uses every core. Results are identical to
+        ``n_jobs=1``.
+    chunksize : int, optional
+        Articles per task when ``n_jobs > 1`` (default: spread evenly, at most 2,000).
+    progress : bool, default False
+        Show a progress bar.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matches table (module docstring), ordered by article then offset.
+
+    Examples
+    --------
+    >>> import framing
+    >>> matches = framing.extract(framing.load_sample())
+    >>> sorted(matches["feature"].unique())
+    ['attribution', 'naming', 'stance']
+    >>> row = matches.iloc[0]
+    >>> corpus = framing.load_sample()
+    >>> text = corpus.set_index("doc_id").loc[row.doc_id, "text"]
+    >>> text[row.start:row.end] == row.match
+    True
+    """
+    texts, ids, sources = _validate_corpus(corpus)
+    lexs = load_lexicons(lexicons)
+    wanted = _wanted_features(lexs, features)
+    entries = [e for lex in lexs for e in lex.entries if e.feature in wanted]
+    jobs = _n_workers(n_jobs)
+    if jobs > 1 and len(texts) > 1:
+        table = _extract_parallel(texts, ids, sources, entries, wanted, jobs, chunksize, progress)
+    else:
+        table = _extract_chunk(texts, ids, sources, entries, wanted, progress=progress)
+    table.attrs = {"lexicons": {lex.id: {"version": lex.version, "sha256": lex.sha256}
+                                for lex in lexs},
+                   "features": list(wanted)}
+    return table
+
+
+def _validate_corpus(corpus):
+    if not isinstance(corpus, pd.DataFrame):
+        raise FramingError(f"extract() needs a corpus DataFrame (from framing.load_corpus), got "
+                           f"{type(corpus).__name__}.")
+    missing = [c for c in ("doc_id", "text") if c not in corpus.columns]
+    if missing:
+        raise FramingError(f"the corpus has no {', '.join(missing)} column; columns present: "
+                           f"{', '.join(map(str, corpus.columns))}. Load it with framing.load_corpus().")
+    ids = corpus["doc_id"].astype(str).tolist()
+    if len(set(ids)) != len(ids):
+        dup = pd.Series(ids)[pd.Series(ids).duplicated()].iloc[0]
+        raise FramingError(f"the corpus has duplicate doc_id values (e.g. {dup!r}); ids must be "
+                           "unique so that every match points to one article.")
+    texts = [t if isinstance(t, str) else ("" if t is None or (isinstance(t, float) and np.isnan(t))
+                                           else str(t)) for t in corpus["text"]]
+    sources = (corpus["source"].astype(str).tolist() if "source" in corpus.columns
+               else ["unknown"] * len(ids))
+    return texts, ids, sources
+
+
+def _wanted_features(lexs, features) -> tuple[str, ...]:
+    available = list(dict.fromkeys(lex.feature for lex in lexs))
+    if features is None:
+        return tuple(available)
+    if isinstance(features, str):
+        features = [features]
+    unknown = [f for f in features if f not in available]
+    if unknown:
+        raise FramingError(f"no lexicon provides feature(s) {unknown}; available: {available}.")
+    return tuple(features)
+
+
+def _n_workers(n_jobs: int) -> int:
+    if n_jobs is None or n_jobs == 0:
+        return 1
+    if n_jobs < 0:
+        return max(1, (os.cpu_count() or 1) + 1 + n_jobs)
+    return int(n_jobs)
+
+
+def _extract_parallel(texts, ids, sources, entries, wanted, jobs, chunksize, progress):
+    size = chunksize or max(1, min(2000, -(-len(texts) // (jobs * 4))))
+    bounds = [(i, min(i + size, len(texts))) for i in range(0, len(texts), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(_extract_chunk, texts[a:b], ids[a:b], sources[a:b], entries, wanted)
+                   for a, b in bounds]
+        parts = []
+        iterator = futures
+        if progress:
+            from tqdm.auto import tqdm
+
+            iterator = tqdm(futures, desc="extract", unit="chunk")
+        for future in iterator:
+            parts.append(future.result())
+    return pd.concat(parts, ignore_index=True) if parts else _empty_table()
+
+
+def _extract_chunk(texts, ids, sources, entries, wanted, progress=False) -> pd.DataFrame:
+    matcher = PhraseMatcher(entries)
+    rules = load_mention_rules() if "naming" in wanted else ()
+    rows = Rows()
+    sentence_col: list[int] = []
+    quote_col: list[bool] = []
+    iterator = range(len(texts))
+    if progress:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(iterator, desc="extract", unit="article")
+    for number in iterator:
+        first = len(rows)
+        doc = _prepare(texts[number], ids[number], sources[number], matcher)
+        _run_features(doc, number, rows, wanted, rules)
+        sentence_col += _sentence_of(doc, rows, first)
+        quote_col += _in_quote(doc, rows, first)
+    return _to_table(rows, sentence_col, quote_col, texts, ids, sources)
+
+
+def _prepare(text: str, doc_id: str, source: str, matcher: PhraseMatcher) -> Doc:
+    view = matching_view(text)
+    quotes = quote_spans(text)
+    if len(quotes):
+        q = quotes[["start", "end", "content_start", "content_end"]].to_numpy(dtype=np.int64)
+        closed = quotes["closed"].to_numpy(dtype=bool)
+        words = quotes["n_words"].to_numpy(dtype=np.int64)
+    else:
+        q = np.zeros((0, 4), dtype=np.int64)
+        closed = np.zeros(0, dtype=bool)
+        words = np.zeros(0, dtype=np.int64)
+    return Doc(doc_id=doc_id, source=source, text=text, view=view,
+               sentences=sentence_spans(text), quotes=q, quote_closed=closed, quote_words=words,
+               hits=matcher.find(text, view), entries=matcher.entries)
+
+
+def _run_features(doc: Doc, number: int, rows: Rows, wanted, rules) -> None:
+    if "attribution" in wanted:
+        find_attributions(doc, number, rows)
+    doc.quote_kind = classify_quotes(doc)
+    if "naming" in wanted:
+        find_naming(doc, number, rows, rules)
+    if "stance" in wanted:
+        find_stance(doc, number, rows)
+    for feature in wanted:
+        if feature not in KNOWN_FEATURES:
+            find_other(doc, number, rows, feature)
+
+
+def _sentence_of(doc: Doc, rows: Rows, first: int) -> list[int]:
+    starts = rows.columns["start"][first:]
+    if not starts:
+        return []
+    if len(doc.sentences) == 0:
+        return [0] * len(starts)
+    index = np.searchsorted(doc.sentences[:, 0], np.asarray(starts), side="right") - 1
+    return np.clip(index, 0, None).tolist()
+
+
+def _in_quote(doc: Doc, rows: Rows, first: int) -> list[bool]:
+    starts = rows.columns["start"][first:]
+    ends = rows.columns["end"][first:]
+    if not starts:
+        return []
+    speech = [(int(q[2]), int(q[3])) for q, kind in zip(doc.quotes, doc.quote_kind)
+              if kind in (SPEECH, HEADING)]
+    if not speech:
+        return [False] * len(starts)
+    result = []
+    for start, end in zip(starts, ends):
+        result.append(any(s <= start and end <= e for s, e in speech))
+    return result
+
+
+def _to_table(rows: Rows, sentence_col, quote_col, texts, ids, sources) -> pd.DataFrame:
+    if not len(rows):
+        return _empty_table()
+    doc_index = np.asarray(rows.doc_index, dtype=np.int64)
+    starts = rows.columns["start"]
+    ends = rows.columns["end"]
+    data = {
+        "doc_id": [ids[i] for i in doc_index],
+        "source": [sources[i] for i in doc_index],
+        "feature": rows.columns["feature"],
+        "category": rows.columns["category"],
+        "label": rows.columns["label"],
+        "match": [texts[i][s:e] for i, s, e in zip(doc_index, starts, ends)],
+        "start": np.asarray(starts, dtype=np.int64),
+        "end": np.asarray(ends, dtype=np.int64),
+        "sentence": np.asarray(sentence_col, dtype=np.int64),
+        "in_quote": np.asarray(quote_col, dtype=bool),
+    }
+    for name in ATTRIBUTION_COLUMNS + ["lexicon", "metalinguistic", "quote_index"]:
+        data[name] = rows.columns[name]
+    table = pd.DataFrame(data, columns=COLUMNS)
+    table = _typed(table)
+    order = np.lexsort((table["feature"].to_numpy(), table["end"].to_numpy(),
+                        table["start"].to_numpy(), doc_index))
+    return table.iloc[order].reset_index(drop=True)
+
+
+def _typed(table: pd.DataFrame) -> pd.DataFrame:
+    for name in ("speaker_start", "speaker_end", "content_start", "content_end", "quote_index"):
+        table[name] = pd.array(table[name].tolist(), dtype="Int64")
+    table["metalinguistic"] = pd.array(table["metalinguistic"].tolist(), dtype="boolean")
+    for name in ("speaker", "speaker_type", "quote_type", "lexicon"):
+        table[name] = table[name].astype("object").where(table[name].notna(), None)
+    return table
+
+
+def _empty_table() -> pd.DataFrame:
+    table = pd.DataFrame({name: [] for name in COLUMNS})
+    for name in ("start", "end", "sentence"):
+        table[name] = table[name].astype(np.int64)
+    table["in_quote"] = table["in_quote"].astype(bool)
+    return _typed(table)

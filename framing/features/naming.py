@@ -1,0 +1,139 @@
+"""Naming choices: which name an outlet gives an actor or thing.
+
+Every match of a ``naming`` lexicon entry becomes one row: ``category`` is the
+family ("isis"), ``label`` the variant ("Daesh"). A name that is talked about
+rather than used — "Daesh is an Arabic acronym for Islamic State", "also known as
+ISIS or ISIL", a book title "World of Daesh" — is kept but flagged
+``metalinguistic=True``, so that shares of an outlet's own usage can leave it out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from framing._warnings import LexiconError
+from framing.features.base import Doc, Rows
+from framing.features.quotes import TITLE
+from framing.matcher import matching_view
+
+
+@dataclass(frozen=True)
+class MentionRule:
+    """A phrase that, near a name, shows the name is being mentioned, not used."""
+
+    id: str
+    phrases: tuple[str, ...]
+    position: str  # "before" or "after" the name
+    window_words: int
+
+
+@lru_cache(maxsize=None)
+def load_mention_rules(path: str | None = None) -> tuple[MentionRule, ...]:
+    """Read ``framing/rules/metalinguistic.yaml`` (or ``path``) into rules."""
+    source = Path(path) if path else Path(str(resources.files("framing.rules") / "metalinguistic.yaml"))
+    data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    rules = []
+    for number, raw in enumerate(data.get("rules", []), start=1):
+        where = f"{source}: rule {number} ({raw.get('id', '?')!r})"
+        phrases = raw.get("phrases") or raw.get("phrase")
+        if isinstance(phrases, str):
+            phrases = [phrases]
+        if not phrases or raw.get("position") not in ("before", "after"):
+            raise LexiconError(f"{where}: needs 'phrases' and position 'before' or 'after'.")
+        rules.append(MentionRule(str(raw["id"]), tuple(" ".join(matching_view(p).split()) for p in phrases),
+                                 raw["position"], int(raw.get("window_words", 0))))
+    return tuple(rules)
+
+
+_WORD = re.compile(r"[\w'\-]+")
+
+
+def is_metalinguistic(view: str, start: int, end: int, rules) -> bool:
+    """True when a mention rule fires around the span ``view[start:end]``.
+
+    ``view`` is the matching view of the text (lower case, unified dashes and
+    apostrophes). A rule's phrase must begin within ``window_words`` words after
+    the name (position "after") or end within that many words before it.
+
+    Examples
+    --------
+    >>> from framing.matcher import matching_view
+    >>> rule = MentionRule("aka", ("also known as",), "before", 2)
+    >>> text = "the jihadi group, also known as ISIS or ISIL."
+    >>> v = matching_view(text)
+    >>> is_metalinguistic(v, text.index("ISIL"), text.index("ISIL") + 4, [rule])
+    True
+    """
+    before = _clause_before(view, start)
+    after = _clause_after(view, end)
+    for rule in rules:
+        for phrase in rule.phrases:
+            if rule.position == "after" and _phrase_within(after, phrase, rule.window_words):
+                return True
+            if rule.position == "before" and _phrase_within_reversed(before, phrase, rule.window_words):
+                return True
+    return False
+
+
+# A mention rule applies within the name's own clause, and never across a
+# quotation mark: "“ISIS is on their heels …,” Dunford said, using an alternative
+# name for the group" glosses a name the speaker used; the speaker still used it.
+_CLAUSE_BREAKS = (". ", "\n", "; ", "\"", "\u201c", "\u201d", "\u00ab", "\u00bb")
+
+
+def _clause_before(view: str, start: int) -> str:
+    chunk = view[max(0, start - 150):start]
+    cut = max(chunk.rfind(mark) for mark in _CLAUSE_BREAKS)
+    return chunk[cut + 1:] if cut >= 0 else chunk
+
+
+def _clause_after(view: str, end: int) -> str:
+    chunk = view[end:end + 150]
+    cuts = [i for i in (chunk.find(mark) for mark in _CLAUSE_BREAKS) if i >= 0]
+    return chunk[:min(cuts)] if cuts else chunk
+
+
+def _normalise_words(chunk: str) -> list[str]:
+    return _WORD.findall(chunk)
+
+
+def _phrase_within(after: str, phrase: str, window: int) -> bool:
+    words = _normalise_words(after)
+    target = phrase.split()
+    for offset in range(0, min(window, len(words)) + 1):
+        if words[offset:offset + len(target)] == target:
+            return True
+    return False
+
+
+def _phrase_within_reversed(before: str, phrase: str, window: int) -> bool:
+    words = _normalise_words(before)
+    target = phrase.split()
+    n = len(words)
+    for gap in range(0, min(window, n) + 1):
+        stop = n - gap
+        if stop - len(target) >= 0 and words[stop - len(target):stop] == target:
+            return True
+    return False
+
+
+def find_naming(doc: Doc, doc_number: int, rows: Rows, rules=None) -> None:
+    """Append one row per naming match in ``doc`` to ``rows``."""
+    rules = load_mention_rules() if rules is None else rules
+    title_spans = [(int(q[2]), int(q[3])) for q, kind in zip(doc.quotes, doc.quote_kind) if kind == TITLE]
+    for i in doc.hits_of("naming"):
+        entry = doc.entries[doc.hits.entry[i]]
+        start, end = int(doc.hits.start[i]), int(doc.hits.end[i])
+        in_title = any(s <= start and end <= e for s, e in title_spans)
+        mention = in_title or is_metalinguistic(doc.view, start, end, rules)
+        rows.add(doc_number, "naming", entry.category, entry.label, start, end,
+                 lexicon=entry.lexicon, metalinguistic=bool(mention))
+
+
+__all__ = ["find_naming", "is_metalinguistic", "load_mention_rules", "MentionRule"]

@@ -1,0 +1,102 @@
+"""What a quotation is doing: reported speech, a scare quote, a title or a heading.
+
+Quotation marks do several jobs in news. Only reported speech is another
+person's voice; a scare quote (“caliphate”) is the outlet's own voice keeping
+its distance from a word; a quoted title ("World of Daesh") names a work; a
+quoted line standing alone ("GAME IS UP") is a pull quote used as a heading.
+The classification uses the attribution stage's content spans, so it runs after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.features.base import Doc
+
+SPEECH, SCARE, TITLE, HEADING = "speech", "scare", "title", "heading"
+
+# Words that introduce a quoted title rather than quoted speech.
+_TITLE_CUES = re.compile(
+    r"\b(book|books|novel|memoir|film|movie|documentary|series|show|song|album|play|poem|"
+    r"report|study|paper|article|column|op-ed|essay|headline|titled|entitled|headlined|"
+    r"magazine|newspaper|programme|program|podcast|campaign|slogan|hashtag|operation)\s*[,:]?\s*$",
+    re.IGNORECASE)
+# A distancing modifier right before a quote makes it a scare quote even inside a report.
+_DISTANCING_BEFORE = re.compile(
+    r"\b(so[\s\-\u2010\u2011]?called|self[\s\-\u2010\u2011]?(styled|proclaimed|declared|described|appointed)|"
+    r"alleged|purported|would[\s\-\u2010\u2011]?be|supposed|ostensible|pseudo)\s*$",
+    re.IGNORECASE)
+# Verbs whose object is the speaker's own term: "X called it an “inflection point”".
+_NAMING_VERB_BEFORE = re.compile(
+    r"\b(call|calls|called|calling|dub|dubs|dubbed|term|terms|termed|label|labels|labelled|"
+    r"labeled|brand|brands|branded|describe[sd]?\s.{0,60}?\bas|described\s.{0,60}?\bas)\b"
+    r"[^.!?\"\u201c\u201d]{0,80}$",
+    re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?\u2026]\W*$")
+MAX_SCARE_WORDS = 4
+
+
+def classify_quotes(doc: Doc) -> list[str]:
+    """The kind of each quotation in ``doc.quotes``.
+
+    Returns
+    -------
+    list of str
+        ``"speech"``, ``"scare"``, ``"title"`` or ``"heading"``, one per row of
+        ``doc.quotes``.
+    """
+    kinds = []
+    for index in range(len(doc.quotes)):
+        kinds.append(_classify_one(doc, index))
+    return kinds
+
+
+def _classify_one(doc: Doc, index: int) -> str:
+    start, end, c_start, c_end = (int(x) for x in doc.quotes[index][:4])
+    text = doc.text
+    content = text[c_start:c_end]
+    before = text[max(0, start - 120):start]
+    if _is_heading(text, start, end):
+        return HEADING
+    if not doc.quote_closed[index]:
+        return SPEECH
+    n_words = int(doc.quote_words[index])
+    if n_words == 0 or n_words > MAX_SCARE_WORDS or _SENTENCE_END.search(content.strip()):
+        return SPEECH
+    if _DISTANCING_BEFORE.search(before):
+        return SCARE
+    if _TITLE_CUES.search(before) and _looks_like_title(content):
+        return TITLE
+    if _is_attributed(doc, start, end) or _NAMING_VERB_BEFORE.search(_same_sentence(before)):
+        return SPEECH
+    return SCARE
+
+
+def _same_sentence(before: str) -> str:
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    return before[cut + 1:] if cut >= 0 else before
+
+
+def _looks_like_title(content: str) -> bool:
+    words = [w for w in content.split() if w[:1].isalpha()]
+    return bool(words) and words[0][0].isupper()
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    # The quotation is the whole line: a pull quote or subheading.
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[line_start:start] + text[end:line_end]
+    return not any(ch.isalnum() for ch in rest)
+
+
+def _is_attributed(doc: Doc, start: int, end: int) -> bool:
+    for c_start, c_end in doc.attributed_spans:
+        if c_start < end and start < c_end:
+            return True
+    # A quotation right after a cue ("said Daesh “will become ...”") is the cue's content.
+    for cue_start, cue_end in doc.cue_spans:
+        if 0 <= start - cue_end <= 60 and not re.search(r"[.!?\n]", doc.text[cue_end:start]):
+            return True
+    return False

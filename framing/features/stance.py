@@ -1,0 +1,36 @@
+"""Stance markers: hedges, boosters, distancing modifiers and scare quotes.
+
+Hedges ("may", "reportedly", "is believed to"), boosters ("clearly",
+"inevitable") and distancing modifiers ("so-called", "self-styled") come from the
+``stance`` lexicon. Scare quotes are not words but a use of quotation marks: a
+short quoted span that no one is reported as saying (“caliphate”); they are
+found by :func:`framing.features.quotes.classify_quotes` and reported here with
+``category="scare_quote"`` and the quoted words, lower-cased, as ``label``.
+"""
+
+from __future__ import annotations
+
+from framing.features.base import Doc, Rows
+from framing.features.quotes import SCARE
+
+
+def find_stance(doc: Doc, doc_number: int, rows: Rows) -> None:
+    """Append one row per stance marker and scare quote in ``doc`` to ``rows``."""
+    for i in doc.hits_of("stance"):
+        entry = doc.entries[doc.hits.entry[i]]
+        rows.add(doc_number, "stance", entry.category, entry.label, int(doc.hits.start[i]),
+                 int(doc.hits.end[i]), lexicon=entry.lexicon)
+    for index, kind in enumerate(doc.quote_kind):
+        if kind != SCARE:
+            continue
+        start, end, c_start, c_end = (int(x) for x in doc.quotes[index][:4])
+        label = " ".join(doc.text[c_start:c_end].split()).strip(" ,;:").lower()
+        rows.add(doc_number, "stance", "scare_quote", label, start, end, quote_index=index)
+
+
+def find_other(doc: Doc, doc_number: int, rows: Rows, feature: str) -> None:
+    """Rows for a user-defined feature (any lexicon whose feature is not built in)."""
+    for i in doc.hits_of(feature):
+        entry = doc.entries[doc.hits.entry[i]]
+        rows.add(doc_number, feature, entry.category, entry.label, int(doc.hits.start[i]),
+                 int(doc.hits.end[i]), lexicon=entry.lexicon)
