@@ -211,7 +211,7 @@ def _stats_chunk(tasks, sentiment):
 
 
 def _stats_one(text: str, scare_spans, sentiment: bool):
-    from framing.text import count_tokens, quote_spans, sentence_spans
+    from framing.text import _quote_rows, count_tokens, sentence_spans
 
     sentences = sentence_spans(text)
     n_tokens = count_tokens(text)
@@ -219,11 +219,9 @@ def _stats_one(text: str, scare_spans, sentiment: bool):
         return (n_tokens, len(sentences), np.nan, np.nan, np.nan)
     from framing.features.sentiment import compound
 
-    quotes = quote_spans(text)
     scare = set(scare_spans)
-    quoted = [(int(s), int(e)) for s, e, cs, ce in
-              quotes[["content_start", "content_end", "start", "end"]].itertuples(index=False)
-              if (int(cs), int(ce)) not in scare]
+    quoted = [(row[2], row[3]) for row in _quote_rows(text, nested=False)
+              if (row[0], row[1]) not in scare]
     all_scores, own_scores, quoted_scores = [], [], []
     for start, end in sentences:
         start, end = int(start), int(end)

@@ -497,7 +497,7 @@ def _doc_ids(table, column, label, kind) -> pd.Series:
         values = table[column]
         blank = values.isna() | (values.astype(str).str.strip() == "")
         if blank.any():
-            rows = list(np.flatnonzero(blank.to_numpy())[:5])
+            rows = np.flatnonzero(blank.to_numpy())[:5].tolist()
             raise CorpusError(f"{label}: id column {column!r} is empty at row(s) {rows}. Fill the "
                               "ids, or pass doc_id=False to number the rows instead.")
         ids = values.astype(str)
@@ -510,7 +510,7 @@ def _check_unique_ids(ids: pd.Series, label: str, column=None) -> None:
     if dup.empty:
         return
     first = dup.iloc[0]
-    rows = list(np.flatnonzero((ids == first).to_numpy()))
+    rows = np.flatnonzero((ids == first).to_numpy()).tolist()
     hint = ("Make the ids unique, or pass doc_id=False to number the rows instead."
             if column else "Rename the files so that their names (without extension) differ.")
     raise CorpusError(f"{label}: {dup.nunique()} duplicate doc_id value(s), e.g. {first!r} at rows "

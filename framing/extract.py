@@ -40,7 +40,7 @@ from framing.features.quotes import SPEECH, HEADING, classify_quotes
 from framing.features.stance import find_other, find_stance
 from framing.lexicon import KNOWN_FEATURES, load_lexicons
 from framing.matcher import PhraseMatcher, matching_view
-from framing.text import quote_spans, sentence_spans
+from framing.text import _quote_rows, sentence_spans
 
 DEFAULT_FEATURES = KNOWN_FEATURES
 
@@ -179,11 +179,13 @@ def _extract_chunk(texts, ids, sources, entries, wanted, progress=False) -> pd.D
 
 def _prepare(text: str, doc_id: str, source: str, matcher: PhraseMatcher) -> Doc:
     view = matching_view(text)
-    quotes = quote_spans(text)
-    if len(quotes):
-        q = quotes[["start", "end", "content_start", "content_end"]].to_numpy(dtype=np.int64)
-        closed = quotes["closed"].to_numpy(dtype=bool)
-        words = quotes["n_words"].to_numpy(dtype=np.int64)
+    # Tuples rather than framing.text.quote_spans' DataFrame: building a small
+    # DataFrame per article would cost more than the whole quote scan.
+    quotes = _quote_rows(text, nested=False)
+    if quotes:
+        q = np.array([row[:4] for row in quotes], dtype=np.int64)
+        closed = np.array([row[6] for row in quotes], dtype=bool)
+        words = np.array([row[7] for row in quotes], dtype=np.int64)
     else:
         q = np.zeros((0, 4), dtype=np.int64)
         closed = np.zeros(0, dtype=bool)
