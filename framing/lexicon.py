@@ -279,13 +279,13 @@ def _check_pattern(pattern: str, here: str) -> None:
     if not any(ch.isalnum() for ch in stripped):
         raise LexiconError(f"{here}: pattern {pattern!r} has no letters or digits, so it cannot "
                            "be matched on word boundaries.")
-    if not (stripped[0].isalnum() and stripped[-1].isalnum()):
-        raise LexiconError(f"{here}: pattern {pattern!r} must start and end with a letter or digit "
-                           "(punctuation at the edges cannot sit on a word boundary).")
     if re.search(r"[\\^$*+?{}\[\]|()]", stripped):
         raise LexiconError(f"{here}: pattern {pattern!r} contains regex syntax; patterns are "
                            "literal phrases (a space matches any whitespace, a hyphen matches a "
                            "dash, a space or nothing). List each variant as its own pattern.")
+    if not (stripped[0].isalnum() and stripped[-1].isalnum()):
+        raise LexiconError(f"{here}: pattern {pattern!r} must start and end with a letter or digit "
+                           "(punctuation at the edges cannot sit on a word boundary).")
 
 
 # --------------------------------------------------------------------------- inflection
