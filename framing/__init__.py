@@ -18,17 +18,19 @@ __version__ = "0.1.0"
 
 from framing._warnings import CorpusError, FramingError, FramingWarning, LexiconError
 
-# Public names and the module that defines each; imported on first use so that
-# ``import framing`` stays fast and optional extras are only needed when used.
+# The core pipeline is imported eagerly: ``framing.extract`` must be the
+# function even after something imports the module of the same name.
+from framing.corpus import load_corpus, load_sample  # noqa: E402
+from framing.extract import extract  # noqa: E402
+from framing.aggregate import doc_features  # noqa: E402
+from framing.evidence import kwic  # noqa: E402
+
+# Other public names and the module that defines each, imported on first use
+# so that optional extras are only needed when used.
 _LAZY = {
-    "load_corpus": "framing.corpus",
-    "load_sample": "framing.corpus",
     "clean_text": "framing.clean",
     "segment": "framing.text",
     "sentences": "framing.text",
-    "extract": "framing.extract",
-    "doc_features": "framing.aggregate",
-    "kwic": "framing.evidence",
     "load_lexicons": "framing.lexicon",
     "FramingVectorizer": "framing.vectorizer",
     "find_duplicates": "framing.dedupe",
@@ -37,7 +39,8 @@ _LAZY = {
 _SUBMODULES = {"stats", "plot", "report", "text", "corpus", "clean", "lexicon"}
 
 __all__ = sorted(
-    [*_LAZY, *_SUBMODULES, "CorpusError", "FramingError", "FramingWarning", "LexiconError"]
+    [*_LAZY, *_SUBMODULES, "CorpusError", "FramingError", "FramingWarning", "LexiconError",
+     "load_corpus", "load_sample", "extract", "doc_features", "kwic"]
 )
 
 
