@@ -1,0 +1,93 @@
+"""Naming choices on the five sample articles and on crafted traps."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import framing
+
+from conftest import doc_of
+
+
+def naming_rows(matches, corpus, prefix, family="isis"):
+    doc_id = doc_of(corpus, prefix)["doc_id"]
+    return matches[(matches["doc_id"] == doc_id) & (matches["feature"] == "naming")
+                   & (matches["category"] == family)]
+
+
+def own_voice(rows):
+    return rows[~rows["in_quote"] & ~rows["metalinguistic"].fillna(False).astype(bool)]
+
+
+def test_arab_news_own_voice_is_all_daesh_and_isis_only_in_the_quotation(sample_corpus, sample_matches):
+    rows = naming_rows(sample_matches, sample_corpus, "000")
+    assert set(own_voice(rows)["label"]) == {"Daesh"}
+    assert len(own_voice(rows)) >= 15
+    isis = rows[rows["label"] == "ISIS"]
+    assert len(isis) == 1 and isis["in_quote"].all()
+    # Dunford used the name: a use in quoted voice, not a mention
+    assert not isis["metalinguistic"].any()
+
+
+def test_wsj_writes_islamic_state_and_isis_only_in_quotations(sample_corpus, sample_matches):
+    rows = naming_rows(sample_matches, sample_corpus, "001")
+    assert set(own_voice(rows)["label"]) == {"Islamic State"}
+    assert len(own_voice(rows)) >= 20
+    assert rows.loc[rows["label"] == "ISIS", "in_quote"].all()
+    assert (rows["label"] == "ISIS").sum() == 3
+
+
+def test_al_bawaba_writes_daesh_and_is(sample_corpus, sample_matches):
+    labels = own_voice(naming_rows(sample_matches, sample_corpus, "002"))["label"]
+    assert set(labels) == {"Daesh", "IS"}
+    assert (labels == "Daesh").sum() > (labels == "IS").sum()
+
+
+def test_washington_times_glosses_isis_and_isil(sample_corpus, sample_matches):
+    rows = naming_rows(sample_matches, sample_corpus, "003")
+    glossed = rows[rows["metalinguistic"].fillna(False).astype(bool)]
+    assert set(glossed["label"]) == {"ISIS", "ISIL"}  # "also known as ISIS or ISIL"
+    assert "Islamic State" in set(own_voice(rows)["label"])
+
+
+def test_reuters_names_mentioned_not_used_and_game_is_up_is_not_the_group(sample_corpus, sample_matches):
+    rows = naming_rows(sample_matches, sample_corpus, "004")
+    text = doc_of(sample_corpus, "004")["text"]
+    game = text.index("GAME IS UP")
+    assert not ((rows["start"] >= game) & (rows["start"] < game + 10)).any()
+    daesh = rows[rows["label"] == "Daesh"]
+    assert len(daesh) == 2 and daesh["metalinguistic"].all()  # "World of Daesh"; "Daesh is an Arabic acronym"
+    own = own_voice(rows)
+    assert set(own["label"]) == {"Islamic State", "IS"}
+    assert (own["label"] == "IS").sum() == 2  # "IS group", "IS affairs"
+
+
+def test_other_families_on_the_sample(sample_corpus, sample_matches):
+    regime = sample_matches[(sample_matches["category"] == "state_government")]
+    assert {"regime", "government"} <= set(regime["label"])
+    armed = sample_matches[sample_matches["category"] == "armed_actors"]
+    assert {"militant", "fighter", "insurgent", "rebel"} <= set(armed["label"])
+
+
+def _extract(text):
+    corpus = pd.DataFrame({"doc_id": ["x"], "text": [text], "source": ["s"]})
+    return framing.extract(corpus, features=["naming"])
+
+
+def test_crafted_naming_traps():
+    m = _extract("The crisis is over. WHAT IS NEXT\nIslamic State's fighters; ISIS-held towns; "
+                 "the anti-Daesh coalition; an Islamic state in theory.")
+    isis = m[m["category"] == "isis"]
+    assert isis["match"].tolist() == ["Islamic State", "ISIS", "Daesh"]
+
+
+def test_contested_namings_in_other_domains():
+    m = _extract("Undocumented immigrants and illegal aliens; the death tax, or estate tax; "
+                 "Kiev (Kyiv) and Burma; pro-life and abortion-rights activists; climate change "
+                 "versus global warming; gun control and gun rights.")
+    got = set(zip(m["category"], m["label"]))
+    for family in ("immigration", "estate_tax", "kyiv", "myanmar", "abortion_opponents",
+                   "abortion_supporters", "climate", "guns"):
+        assert any(f == family for f, _ in got), family
+    assert len(m[m["category"] == "estate_tax"]) == 2
+    assert len(m[m["category"] == "kyiv"]) == 2
