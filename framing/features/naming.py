@@ -72,6 +72,9 @@ def is_metalinguistic(view: str, start: int, end: int, rules) -> bool:
     """
     before = _clause_before(view, start)
     after = _clause_after(view, end)
+    # Most names have no gloss near them: one search for any phrase settles those.
+    if not _any_phrase(tuple(rules)).search(before + " \x00 " + after):
+        return False
     for rule in rules:
         for phrase in rule.phrases:
             if rule.position == "after" and _phrase_within(after, phrase, rule.window_words):
@@ -85,6 +88,14 @@ def is_metalinguistic(view: str, start: int, end: int, rules) -> bool:
 # quotation mark: "“ISIS is on their heels …,” Dunford said, using an alternative
 # name for the group" glosses a name the speaker used; the speaker still used it.
 _CLAUSE_BREAKS = (". ", "\n", "; ", "\"", "\u201c", "\u201d", "\u00ab", "\u00bb")
+
+
+@lru_cache(maxsize=16)
+def _any_phrase(rules: tuple) -> re.Pattern:
+    phrases = sorted({p for rule in rules for p in rule.phrases}, key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(re.escape(p) for p in phrases))
 
 
 def _clause_before(view: str, start: int) -> str:
