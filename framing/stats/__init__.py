@@ -14,6 +14,7 @@ compare_rates        rates per 1,000 tokens per group; omnibus, one-vs-rest and
 log_odds             Monroe, Colaresi & Quinn (2008) log-odds with Dirichlet prior
 keyness              quanteda-compatible chi2 / G2 keyness
 term_significance    document-level (article-resampling) significance per term
+document_terms       tokenize once, reuse in log_odds / keyness / term_significance
 rate_model           negative binomial GLM with offset and controls (IRRs)
 distinguish          how well framing features tell outlets apart (CV, permutation)
 similarity           Jensen-Shannon divergence between groups, bootstrap CI
@@ -32,6 +33,7 @@ _LAZY = {
     "log_odds": "framing.stats.vocab",
     "keyness": "framing.stats.vocab",
     "term_significance": "framing.stats.vocab",
+    "document_terms": "framing.stats.vocab",
     "rate_model": "framing.stats.models",
     "distinguish": "framing.stats.models",
     "bh": "framing.stats._common",
