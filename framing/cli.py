@@ -40,6 +40,40 @@ def cmd_info(args) -> int:
     return 0
 
 
+def cmd_extract(args) -> int:
+    """Extract matches: to one table file, or streamed in batches to a Parquet folder."""
+    from pathlib import Path
+
+    out = Path(args.out)
+    if out.suffix.lower() in (".parquet", ".csv"):
+        import framing
+
+        corpus = _load(args)
+        matches = framing.extract(corpus, lexicons=args.lexicon or None, n_jobs=args.jobs,
+                                  progress=not args.quiet)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.suffix.lower() == ".parquet":
+            matches.to_parquet(out, index=False)
+        else:
+            matches.to_csv(out, index=False)
+        print(f"{len(matches):,} matches from {len(corpus):,} articles written to {out}")
+        return 0
+    if args.corpus is None:
+        raise FramingError("streaming to a folder needs a corpus file (Parquet, JSONL or CSV); "
+                           "for the sample, pass --out matches.parquet")
+    from framing.stream import extract_to_parquet
+
+    summary = extract_to_parquet(args.corpus, out, batch_size=args.batch_size, text=args.text,
+                                 source=args.source, doc_id=args.doc_id, date=args.date,
+                                 title=args.title, clean=not args.no_clean,
+                                 lexicons=args.lexicon or None, n_jobs=args.jobs,
+                                 progress=not args.quiet, sentiment=args.sentiment)
+    print(f"{summary['articles']:,} articles in {summary['batches']} batches: {summary['written']} "
+          f"written, {summary['skipped']} already done; {summary['matches']:,} matches; "
+          f"{summary['failed']} articles failed" + (f" (see {out / 'errors.csv'})" if summary['failed'] else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Measure how news outlets "
                                      "frame a story: naming, attribution, stance.")
@@ -49,18 +83,21 @@ def build_parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help="summarise a corpus")
     _add_corpus_arguments(info)
     info.set_defaults(func=cmd_info)
-    _register_optional_commands(commands)
+    extract = commands.add_parser("extract", help="extract matches (a table file, or a folder "
+                                  "of partitioned Parquet for large corpora)")
+    _add_corpus_arguments(extract)
+    extract.add_argument("--out", required=True, help="matches.parquet / matches.csv, or a folder "
+                         "for streaming output (matches/ and docs/ partitions, resumable)")
+    extract.add_argument("--lexicon", action="append", help="lexicon file to use instead of the "
+                         "shipped ones (repeatable)")
+    extract.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    extract.add_argument("--batch-size", type=int, default=2000, help="articles per batch when "
+                         "streaming (default 2000)")
+    extract.add_argument("--sentiment", action="store_true", help="compute sentiment in the "
+                         "streamed doc features (slow)")
+    extract.add_argument("--quiet", action="store_true", help="no progress bar")
+    extract.set_defaults(func=cmd_extract)
     return parser
-
-
-def _register_optional_commands(commands) -> None:
-    # Commands from later stages register themselves here when their modules exist.
-    for module_name in ("framing.cli_extract", "framing.cli_report"):
-        try:
-            module = __import__(module_name, fromlist=["register"])
-        except ImportError:
-            continue
-        module.register(commands, _add_corpus_arguments)
 
 
 def _version() -> str:

@@ -32,7 +32,7 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 import pandas as pd
 
-from framing._warnings import FramingError
+from framing._warnings import FramingError, warn
 from framing.features.attribution import find_attributions
 from framing.features.base import ATTRIBUTION_COLUMNS, COLUMNS, Doc, Rows
 from framing.features.naming import find_naming, load_mention_rules
@@ -46,7 +46,8 @@ DEFAULT_FEATURES = KNOWN_FEATURES
 
 
 def extract(corpus: pd.DataFrame, *, lexicons=None, features=None, n_jobs: int = 1,
-            chunksize: int | None = None, progress: bool = False) -> pd.DataFrame:
+            chunksize: int | None = None, progress: bool = False,
+            on_error: str = "record") -> pd.DataFrame:
     """Find naming choices, attributions and stance markers, with their evidence spans.
 
     Parameters
@@ -67,6 +68,11 @@ def extract(corpus: pd.DataFrame, *, lexicons=None, features=None, n_jobs: int =
         Articles per task when ``n_jobs > 1`` (default: spread evenly, at most 2,000).
     progress : bool, default False
         Show a progress bar.
+    on_error : {"record", "raise"}, default "record"
+        An article whose extraction raises is skipped and recorded, so a run
+        over a large corpus does not die on article 31,207: its doc_id and the
+        error go to ``matches.attrs["errors"]`` and a warning says how many
+        failed. ``"raise"`` stops at the first failure instead.
 
     Returns
     -------
@@ -85,19 +91,36 @@ def extract(corpus: pd.DataFrame, *, lexicons=None, features=None, n_jobs: int =
     >>> text[row.start:row.end] == row.match
     True
     """
+    table, errors = extract_resilient(corpus, lexicons=lexicons, features=features, n_jobs=n_jobs,
+                                      chunksize=chunksize, progress=progress, on_error=on_error)
+    if errors:
+        warn(f"extraction failed on {len(errors)} of {len(corpus)} article(s) (first: doc_id "
+             f"{errors[0][0]!r}: {errors[0][1]}); they have no matches. See matches.attrs['errors'].")
+    # attrs stay JSON-serialisable so that the table can be written to Parquet.
+    table.attrs["errors"] = [{"doc_id": doc_id, "error": message} for doc_id, message in errors]
+    return table
+
+
+def extract_resilient(corpus: pd.DataFrame, *, lexicons=None, features=None, n_jobs: int = 1,
+                      chunksize: int | None = None, progress: bool = False, on_error: str = "record"):
+    """:func:`extract`, returning ``(matches, errors)`` where errors lists (doc_id, message)."""
+    if on_error not in ("record", "raise"):
+        raise FramingError(f"on_error must be 'record' or 'raise', got {on_error!r}.")
     texts, ids, sources = _validate_corpus(corpus)
     lexs = load_lexicons(lexicons)
     wanted = _wanted_features(lexs, features)
     entries = [e for lex in lexs for e in lex.entries if e.feature in wanted]
     jobs = _n_workers(n_jobs)
     if jobs > 1 and len(texts) > 1:
-        table = _extract_parallel(texts, ids, sources, entries, wanted, jobs, chunksize, progress)
+        table, errors = _extract_parallel(texts, ids, sources, entries, wanted, jobs, chunksize,
+                                          progress, on_error)
     else:
-        table = _extract_chunk(texts, ids, sources, entries, wanted, progress=progress)
+        table, errors = _extract_chunk(texts, ids, sources, entries, wanted, progress=progress,
+                                       on_error=on_error)
     table.attrs = {"lexicons": {lex.id: {"version": lex.version, "sha256": lex.sha256}
                                 for lex in lexs},
                    "features": list(wanted)}
-    return table
+    return table, errors
 
 
 def _validate_corpus(corpus):
@@ -140,11 +163,12 @@ def _n_workers(n_jobs: int) -> int:
     return int(n_jobs)
 
 
-def _extract_parallel(texts, ids, sources, entries, wanted, jobs, chunksize, progress):
+def _extract_parallel(texts, ids, sources, entries, wanted, jobs, chunksize, progress, on_error):
     size = chunksize or max(1, min(2000, -(-len(texts) // (jobs * 4))))
     bounds = [(i, min(i + size, len(texts))) for i in range(0, len(texts), size)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_extract_chunk, texts[a:b], ids[a:b], sources[a:b], entries, wanted)
+        futures = [pool.submit(_extract_chunk, texts[a:b], ids[a:b], sources[a:b], entries, wanted,
+                               False, on_error)
                    for a, b in bounds]
         parts = []
         iterator = futures
@@ -154,10 +178,12 @@ def _extract_parallel(texts, ids, sources, entries, wanted, jobs, chunksize, pro
             iterator = tqdm(futures, desc="extract", unit="chunk")
         for future in iterator:
             parts.append(future.result())
-    return pd.concat(parts, ignore_index=True) if parts else _empty_table()
+    tables = [table for table, _ in parts]
+    errors = [error for _, errs in parts for error in errs]
+    return (pd.concat(tables, ignore_index=True) if tables else _empty_table()), errors
 
 
-def _extract_chunk(texts, ids, sources, entries, wanted, progress=False) -> pd.DataFrame:
+def _extract_chunk(texts, ids, sources, entries, wanted, progress=False, on_error="raise"):
     matcher = PhraseMatcher(entries)
     rules = load_mention_rules() if "naming" in wanted else ()
     rows = Rows()
@@ -168,13 +194,21 @@ def _extract_chunk(texts, ids, sources, entries, wanted, progress=False) -> pd.D
         from tqdm.auto import tqdm
 
         iterator = tqdm(iterator, desc="extract", unit="article")
+    errors = []
     for number in iterator:
         first = len(rows)
-        doc = _prepare(texts[number], ids[number], sources[number], matcher)
-        _run_features(doc, number, rows, wanted, rules)
-        sentence_col += _sentence_of(doc, rows, first)
-        quote_col += _in_quote(doc, rows, first)
-    return _to_table(rows, sentence_col, quote_col, texts, ids, sources)
+        try:
+            doc = _prepare(texts[number], ids[number], sources[number], matcher)
+            _run_features(doc, number, rows, wanted, rules)
+            sentence_col += _sentence_of(doc, rows, first)
+            quote_col += _in_quote(doc, rows, first)
+        except Exception as exc:  # one bad article must not end a corpus-sized run
+            if on_error == "raise":
+                raise
+            rows.truncate(first)
+            del sentence_col[first:], quote_col[first:]
+            errors.append((ids[number], f"{type(exc).__name__}: {exc}"))
+    return _to_table(rows, sentence_col, quote_col, texts, ids, sources), errors
 
 
 def _prepare(text: str, doc_id: str, source: str, matcher: PhraseMatcher) -> Doc:

@@ -87,13 +87,37 @@ def test_extraction_never_raises_and_offsets_stay_valid(texts):
     seeded = [t + ' "so-called” ISIS said, “may‘ ' + t[::-1] for t in texts]
     corpus = pd.DataFrame({"doc_id": [str(i) for i in range(len(seeded))], "text": seeded,
                            "source": "x"})
-    matches = framing.extract(corpus)
+    matches = framing.extract(corpus, on_error="raise")
     for row in matches.itertuples():
         text = seeded[int(row.doc_id)]
         assert 0 <= row.start < row.end <= len(text)
         assert text[row.start:row.end] == row.match
     docs = framing.doc_features(corpus, matches, sentiment=False)
     assert len(docs) == len(seeded)
+
+
+def test_a_failing_article_is_recorded_and_the_run_continues(sample_corpus, monkeypatch):
+    import sys
+
+    module = sys.modules["framing.extract"]  # framing.extract is the function of that name
+
+    real = module._run_features
+
+    def flaky(doc, number, rows, wanted, rules):
+        real(doc, number, rows, wanted, rules)
+        if doc.doc_id.startswith("002"):
+            raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(module, "_run_features", flaky)
+    with pytest.warns(framing.FramingWarning, match=r"failed on 1 of 5 article\(s\).*002_.*simulated"):
+        matches = framing.extract(sample_corpus)
+    errors = pd.DataFrame(matches.attrs["errors"])
+    assert errors["doc_id"].str.startswith("002").tolist() == [True]
+    matches.to_parquet(pd.io.common.BytesIO())  # attrs stay serialisable
+    assert not matches["doc_id"].str.startswith("002").any()  # no half-finished rows
+    assert set(matches["doc_id"].str[:3]) == {"000", "001", "003", "004"}
+    with pytest.raises(RuntimeError, match="simulated"):
+        framing.extract(sample_corpus, on_error="raise")
 
 
 # --------------------------------------------------------------------------- doc_features

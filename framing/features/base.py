@@ -76,5 +76,11 @@ class Rows:
         for name in ATTRIBUTION_COLUMNS:
             c[name].append(attribution.get(name))
 
+    def truncate(self, n: int) -> None:
+        """Forget every row after the first ``n`` (the rows of an article that failed)."""
+        del self.doc_index[n:]
+        for values in self.columns.values():
+            del values[n:]
+
     def __len__(self) -> int:
         return len(self.doc_index)
