@@ -43,7 +43,7 @@ RATE_PER = 1000.0
 
 
 def doc_features(corpus: pd.DataFrame, matches: pd.DataFrame, *, sentiment: bool = True,
-                 n_jobs: int = 1, progress: bool = False) -> pd.DataFrame:
+                 n_jobs: int = 1, progress: bool = False, lexicons=None) -> pd.DataFrame:
     """Aggregate matches to one row per article: counts, rates per 1,000 tokens, sentiment.
 
     Parameters
@@ -59,11 +59,16 @@ def doc_features(corpus: pd.DataFrame, matches: pd.DataFrame, *, sentiment: bool
         Worker processes for the per-article text statistics.
     progress : bool, default False
         Show a progress bar.
+    lexicons : list, optional
+        The lexicons the matches were extracted with, when the matches table
+        has lost its ``attrs``; they decide which all-zero columns appear.
 
     Returns
     -------
     pandas.DataFrame
-        The doc features table described in the module docstring, in corpus order.
+        The doc features table described in the module docstring, in corpus
+        order, with a column for every category and naming variant of the
+        lexicons (zero where never matched).
 
     Examples
     --------
@@ -80,7 +85,7 @@ def doc_features(corpus: pd.DataFrame, matches: pd.DataFrame, *, sentiment: bool
     ids = docs["doc_id"].astype(str)
     count_parts = [_category_counts(matches, ids), _variant_counts(matches, ids),
                    _attribution_counts(matches, ids)]
-    counts = pd.concat(count_parts, axis=1)
+    counts = _with_schema_columns(pd.concat(count_parts, axis=1), _schema(matches, lexicons))
     rates = _rates(counts[[c for c in counts.columns if c.count(":") == 2
                            and c.startswith("count:") and _is_feature_count(c)]],
                    docs["n_tokens"].to_numpy())
@@ -92,6 +97,39 @@ def doc_features(corpus: pd.DataFrame, matches: pd.DataFrame, *, sentiment: bool
                   "sentiment": "VADER compound (Hutto & Gilbert 2014), mean over sentences"
                   if sentiment else "not computed"}
     return docs
+
+
+def _attribution_types():
+    # The attribution stage owns its vocabularies; "none" counts rows without a value.
+    from framing.features import attribution
+
+    quote_types = tuple(getattr(attribution, "QUOTE_TYPES", ("direct", "indirect", "according_to", "mixed")))
+    speaker_types = tuple(getattr(attribution, "SPEAKER_TYPES",
+                                  ("named", "anonymous", "organization", "pronoun", "unknown")))
+    return quote_types + ("none",), speaker_types + ("none",)
+
+
+def _schema(matches: pd.DataFrame, lexicons) -> dict:
+    if lexicons is None and matches.attrs.get("schema"):
+        return matches.attrs["schema"]
+    from framing.extract import schema_of
+    from framing.lexicon import load_lexicons
+
+    lexs = load_lexicons(lexicons)
+    return schema_of(lexs, {lex.feature for lex in lexs})
+
+
+def _with_schema_columns(counts: pd.DataFrame, schema: dict) -> pd.DataFrame:
+    expected = [f"count:{f}:{c}" for f, c in schema.get("categories", [])]
+    expected += [f"count:naming:{f}:{v}:{voice}" for f, v in schema.get("variants", [])
+                 for voice in ("own", "quoted")]
+    expected += [f"count:naming_mention:{f}" for f in dict.fromkeys(f for f, _ in schema.get("variants", []))]
+    if any(f == "attribution" for f, _ in schema.get("categories", [])):
+        quote_types, speaker_types = _attribution_types()
+        expected += [f"count:quote_type:{t}" for t in quote_types]
+        expected += [f"count:speaker_type:{t}" for t in speaker_types]
+    extra = sorted(c for c in counts.columns if c not in set(expected))
+    return counts.reindex(columns=list(dict.fromkeys(expected)) + extra, fill_value=0).astype(np.int64)
 
 
 def _check_inputs(corpus, matches) -> None:

@@ -15,8 +15,8 @@ text       str, the cleaned text that every offset in framing refers to
 raw_text   str, the text as read, before cleaning
 ========== ==============================================================
 
-plus ``origin_evidence`` when the origin was read off a credit line, and every
-other input column as is. ``corpus.attrs["warnings"]`` lists what was worked
+plus ``origin_evidence`` (the credit line the origin was read from, or None;
+present unless ``detect_origin=False``), and every other input column as is. ``corpus.attrs["warnings"]`` lists what was worked
 around while loading and ``corpus.attrs["column_map"]`` which input column
 became which corpus column.
 """
@@ -566,14 +566,14 @@ def _fill_origin_from_text(out: pd.DataFrame) -> None:
 
     missing = out["origin"].isna()
     if not missing.any():
+        out["origin_evidence"] = pd.Series(None, index=out.index, dtype="object")
         return
     found = [detect_origin(raw) if miss else (None, None)
              for raw, miss in zip(out["raw_text"], missing)]
     detected = pd.Series([f[0] for f in found], index=out.index, dtype="object")
     evidence = pd.Series([f[1] for f in found], index=out.index, dtype="object")
     out["origin"] = out["origin"].astype("object").where(~missing, detected)
-    if evidence.notna().any():
-        out.insert(out.columns.get_loc("origin") + 1, "origin_evidence", evidence)
+    out["origin_evidence"] = evidence.where(evidence.notna(), None)
 
 
 # --------------------------------------------------------------------------- dates

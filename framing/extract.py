@@ -119,8 +119,25 @@ def extract_resilient(corpus: pd.DataFrame, *, lexicons=None, features=None, n_j
                                        on_error=on_error)
     table.attrs = {"lexicons": {lex.id: {"version": lex.version, "sha256": lex.sha256}
                                 for lex in lexs},
-                   "features": list(wanted)}
+                   "features": list(wanted),
+                   "schema": schema_of(lexs, wanted)}
     return table, errors
+
+
+def schema_of(lexs, wanted) -> dict:
+    """Every (feature, category) and naming (family, variant) the lexicons can produce.
+
+    ``doc_features`` gives each a column even when a corpus never matches it, so
+    that tables from different batches or partitions line up and zeros show.
+    """
+    categories = [[lex.feature, category] for lex in lexs if lex.feature in wanted
+                  for category in lex.categories]
+    if "stance" in wanted:
+        categories.append(["stance", "scare_quote"])
+    variants = [[e.category, e.label] for lex in lexs if lex.feature == "naming" and "naming" in wanted
+                for e in lex.entries]
+    return {"categories": list(map(list, dict.fromkeys(map(tuple, categories)))),
+            "variants": list(map(list, dict.fromkeys(map(tuple, variants))))}
 
 
 def _validate_corpus(corpus):
