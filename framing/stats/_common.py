@@ -109,12 +109,18 @@ def assign_groups(table: pd.DataFrame, by, *, what: str = "table") -> tuple[np.n
             raise FramingError(f"pd.Grouper(key={column!r}, freq=...) needs a datetime column; "
                                f"{column!r} has dtype {table[column].dtype}.")
     grouped = table.groupby(keys, sort=True, dropna=True, observed=True)
-    codes = grouped.ngroup().to_numpy()
-    codes = np.where(np.isnan(codes.astype(float)), -1, codes).astype(np.int64)
+    raw = grouped.ngroup().to_numpy().astype(float)
+    # ngroup() can skip numbers (an empty time bin between two filled ones), so
+    # renumber densely in sorted order: code i is row i of the groups table.
+    present = np.unique(raw[~np.isnan(raw)]).astype(np.int64)
+    dense = np.full(len(raw), -1, dtype=np.int64)
+    ok = ~np.isnan(raw)
+    dense[ok] = np.searchsorted(present, raw[ok].astype(np.int64))
+    codes = dense
     first_rows = grouped.head(1).index
     sample = table.loc[first_rows]
     groups = pd.DataFrame({key_name(k): _group_values(sample, k) for k in keys})
-    groups["_code"] = grouped.ngroup().loc[first_rows].to_numpy()
+    groups["_code"] = np.searchsorted(present, grouped.ngroup().loc[first_rows].to_numpy())
     groups = groups.sort_values("_code").drop(columns="_code").reset_index(drop=True)
     return codes, groups
 
