@@ -5,6 +5,24 @@ person's voice; a scare quote (“caliphate”) is the outlet's own voice keepin
 its distance from a word; a quoted title ("World of Daesh") names a work; a
 quoted line standing alone ("GAME IS UP") is a pull quote used as a heading.
 The classification uses the attribution stage's content spans, so it runs after it.
+
+Decided in this order for each quotation:
+
+1. **heading**: the quotation is its whole line, has no final sentence
+   punctuation and no speaker ("GAME IS UP" as a subheading). A quotation
+   paragraph that continues someone's speech ("“Lone wolves will strike.”")
+   is speech, not a heading.
+2. **speech** when it is unclosed, longer than four words, or ends a sentence.
+3. **scare** when a distancing modifier stands right before it ("so-called",
+   "self-styled", "self-proclaimed"), even inside reported speech.
+4. **title** after a word such as "book", "film", "report", "headline",
+   when its first word is capitalised ("the book “World of Daesh”").
+5. **speech** when the attribution stage attributed it: it lies in the
+   content of an attribution (direct, mixed, or a reported clause that holds
+   it), is a quotation carried over from the previous sentence or paragraph
+   of a direct quote, or follows a cue in the same sentence; or when a
+   naming verb governs it ("called it an “inflection point”").
+6. **scare** otherwise: a short quoted term that nobody is reported as saying.
 """
 
 from __future__ import annotations
@@ -56,7 +74,8 @@ def _classify_one(doc: Doc, index: int) -> str:
     text = doc.text
     content = text[c_start:c_end]
     before = text[max(0, start - 120):start]
-    if _is_heading(text, start, end):
+    if _is_heading(text, start, end) and not _SENTENCE_END.search(content.strip()) \
+            and not _is_attributed(doc, start, end):
         return HEADING
     if not doc.quote_closed[index]:
         return SPEECH

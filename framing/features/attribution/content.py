@@ -1,0 +1,304 @@
+"""What is reported: the content span of a cue and its quote type.
+
+Decided in this order, inside the cue's sentence (quotations may run beyond it):
+
+1. **Quotation before** the speaker phrase (or before an inverted cue), with
+   at most a comma between: ``“…,” Dunford said`` / ``"…," said Haid Haid``
+   → ``direct``, content = the quotation without its marks.
+2. **Quotation right after** the cue group (cue, inverted speaker, listener of
+   "told", then "," ":" or "that"): ``he said: “…”`` → ``direct`` when the
+   quotation runs to the end of the sentence; when the clause goes on after
+   it, ``mixed`` with the clause as content.
+3. **Content before**: the speaker phrase follows a comma and nothing but a
+   time or occasion adverbial follows the cue group ("…, the sources say.",
+   "…, Lt-Gen. Paul Funk, told the AP last week.") → content = the sentence
+   up to that comma.
+4. **Parenthetical**: the cue group sits between commas inside the sentence
+   ("The bigger concern, the officials said, lies in …") → content = the
+   whole sentence (the reported clause surrounds the cue).
+5. **Content after**: the rest of the sentence after the cue group, without
+   a leading "that" ("X said (that) …", "X warned that …", "X told Y …").
+
+``according to`` takes the clause before it (after a comma) or after its
+speaker phrase ("According to X, …"); its quote type is ``according_to``.
+An indirect content that holds a quotation is ``mixed`` ("said Daesh “will
+become an underground terrorist organization.”").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+import numpy as np
+
+from framing.features.attribution.tokens import is_word
+from framing.features.attribution.wordlists import Vocabulary
+
+DIRECT, INDIRECT, ACCORDING_TO, MIXED = "direct", "indirect", "according_to", "mixed"
+QUOTE_TYPES = (DIRECT, INDIRECT, ACCORDING_TO, MIXED)
+
+_FINAL_PUNCT = ".!?;:,…"
+_ACRONYM_END = re.compile(r"(?:[^\W\d_]\.){2,}$")
+_SKIP_AFTER_CUE = frozenset({",", ":", "that", "—", "–", "-"})
+
+
+class Content(NamedTuple):
+    """A content span, its quote type, and where it lies relative to the cue."""
+
+    start: int
+    end: int
+    quote_type: str
+    side: str  # "quote_before", "quote_after", "before", "sentence", "after"
+
+
+class QuoteIndex:
+    """Look-ups into an article's quotations (rows of ``Doc.quotes``)."""
+
+    def __init__(self, quotes: np.ndarray):
+        self.rows = [tuple(int(x) for x in row[:4]) for row in quotes]
+        self.by_end = {row[1]: i for i, row in enumerate(self.rows)}
+        self.by_start = {row[0]: i for i, row in enumerate(self.rows)}
+        self.starts = [row[0] for row in self.rows]
+
+    def enclosing(self, offset: int) -> tuple[int, int] | None:
+        """Content span of the quotation holding ``offset``, if any."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k >= 0 and self.rows[k][2] <= offset < self.rows[k][3]:
+            return self.rows[k][2], self.rows[k][3]
+        return None
+
+    def inside(self, start: int, end: int) -> bool:
+        """Whether a quotation starts inside ``[start, end)``."""
+        k = bisect.bisect_left(self.starts, start)
+        return k < len(self.starts) and self.starts[k] < end
+
+
+def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, phrase_start: int,
+                 right: list, sentence: tuple[int, int], quotes: QuoteIndex, v: Vocabulary,
+                 *, listener: bool, complete: bool = True) -> Content | None:
+    """The content of one cue.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    label : str
+        The cue lemma.
+    cue : (int, int)
+        The cue span.
+    group_end : int
+        End of the cue group: the cue, or an inverted speaker after it.
+    phrase_start : int
+        Start of the speaker phrase before the cue (the cue's start when the
+        speaker follows it or is absent).
+    right : list of (start, end, str)
+        Tokens of the sentence after the cue.
+    sentence : (int, int)
+        The cue's sentence span.
+    quotes : QuoteIndex
+        The article's quotations.
+    v : Vocabulary
+        Word lists.
+    listener : bool
+        The cue may take a listener object ("told reporters").
+    complete : bool
+        ``right`` reaches the end of the sentence (else it is a window that
+        stops inside it).
+
+    Returns
+    -------
+    Content or None
+    """
+    s_start, s_end = sentence
+    inside = quotes.enclosing(cue[0])
+    if inside is not None:
+        # A cue inside a quotation reports within the quoted speech: its content
+        # stays inside the quotation ("nothing to defend now,” Jalal said").
+        s_start, s_end = max(s_start, inside[0]), min(s_end, inside[1])
+        sentence = (s_start, s_end)
+        right = [t for t in right if t[1] <= s_end]
+    if label in ("according to", "in the words of"):
+        return _according_to(text, cue, group_end, sentence, right, quotes)
+    before = _quote_ending_at(text, phrase_start, quotes)
+    if before is not None:
+        row = quotes.rows[before]
+        # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
+        return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
+    k = _first_index_after(right, group_end)
+    if listener:
+        k = _skip_listener(text, right, k, v)
+    k_content = _skip_complementizer(right, k, v)
+    if k_content < len(right):
+        after_quote = quotes.by_start.get(right[k_content][0])
+        if after_quote is not None:
+            row = quotes.rows[after_quote]
+            if _only_punctuation(text, row[1], s_end) or row[1] >= s_end:
+                return Content(row[2], row[3], DIRECT, "quote_after")
+            end = _strip_end(text, row[0], s_end)
+            return Content(row[0], end, MIXED, "quote_after")
+    comma = _comma_before(text, phrase_start, s_start)
+    if comma is not None and _adjunct_tail(right, k, v, complete):
+        start = _strip_start(text, s_start, comma)
+        if start < comma:
+            return _typed(text, start, _strip_end(text, start, comma), "before", quotes)
+    if comma is not None and k < len(right) and right[k][2] == ",":
+        start = _strip_start(text, s_start, s_end)
+        return _typed(text, start, _strip_end(text, start, s_end), "sentence", quotes)
+    if k_content < len(right):
+        start = right[k_content][0]
+        end = _strip_end(text, start, s_end)
+        if start < end:
+            return _typed(text, start, end, "after", quotes)
+    return None
+
+
+def _typed(text: str, start: int, end: int, side: str, quotes: QuoteIndex) -> Content:
+    kind = MIXED if quotes.inside(start, end) else INDIRECT
+    return Content(start, end, kind, side)
+
+
+def _according_to(text, cue, group_end, sentence, right, quotes) -> Content | None:
+    s_start, s_end = sentence
+    comma = _comma_before(text, cue[0], s_start)
+    if comma is not None:
+        start = _strip_start(text, s_start, comma)
+        if start < comma:
+            return Content(start, _strip_end(text, start, comma), ACCORDING_TO, "before")
+    k = _first_index_after(right, group_end)
+    if k < len(right) and right[k][2] == ",":
+        k += 1
+        if k < len(right):
+            start = right[k][0]
+            end = _strip_end(text, start, s_end)
+            if start < end:
+                return Content(start, end, ACCORDING_TO, "after")
+    return None
+
+
+def _quote_ending_at(text: str, position: int, quotes: QuoteIndex) -> int | None:
+    """The quotation whose closing mark ends right before ``position`` (spaces and one comma allowed)."""
+    k = position
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    found = quotes.by_end.get(k)
+    if found is None and k > 0 and text[k - 1] in ",—–":
+        k -= 1
+        while k > 0 and text[k - 1] in " \t\u00a0":
+            k -= 1
+        found = quotes.by_end.get(k)
+    return found
+
+
+def _comma_before(text: str, position: int, floor: int) -> int | None:
+    """Offset of a comma (or dash) right before ``position``, spaces allowed."""
+    k = position
+    while k > floor and text[k - 1].isspace():
+        k -= 1
+    if k > floor and text[k - 1] in ",—–":
+        return k - 1
+    return None
+
+
+def _first_index_after(tokens: list, offset: int) -> int:
+    for k, token in enumerate(tokens):
+        if token[0] >= offset:
+            return k
+    return len(tokens)
+
+
+def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary) -> int:
+    """Skip the person spoken to: "told reporters", "told the AP", "warned Congress"."""
+    if k >= len(tokens):
+        return k
+    match = v.listener_phrase_re.match(text, tokens[k][0])
+    if match:
+        return _first_index_after(tokens, match.end())
+    low = tokens[k][2].lower()
+    if low in v.listeners:
+        return k + 1
+    j = k
+    if low == "the" and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper():
+        j += 1
+    n = 0
+    while j < len(tokens) and tokens[j][2][:1].isupper() and is_word(tokens[j][2]) and n < 5:
+        j += 1
+        n += 1
+    return j if n else k
+
+
+def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:
+    """Skip a leading time adverbial ("said last month that"), commas, colons and "that"."""
+    k = _skip_time_adverbial(tokens, k, v)
+    while k < len(tokens) and tokens[k][2].lower() in _SKIP_AFTER_CUE:
+        if tokens[k][2].lower() == "that" and k + 1 < len(tokens) and tokens[k + 1][2].lower() in v.gap:
+            break  # "Experts say that will be difficult": "that" is the subject
+        k += 1
+    return k
+
+
+def _skip_time_adverbial(tokens: list, k: int, v: Vocabulary) -> int:
+    """Index after "on Tuesday", "last week", "in April", "earlier this month" at ``k`` (else ``k``)."""
+    j = k
+    saw_time = False
+    while j < len(tokens) and j - k < 4:
+        low = tokens[j][2].lower()
+        if low in v.time:
+            saw_time = True
+        elif not (low in v.openers or low in v.determiners or low.isdigit()):
+            break
+        j += 1
+    return j if saw_time else k
+
+
+def _adjunct_tail(tokens: list, k: int, v: Vocabulary, complete: bool) -> bool:
+    """Only an adverbial of time or occasion (or an -ing adjunct) follows, up to the sentence end."""
+    n_words = 0
+    while k < len(tokens):
+        token = tokens[k][2]
+        low = token.lower()
+        if not is_word(token):
+            if token == ",":
+                nxt = tokens[k + 1][2].lower() if k + 1 < len(tokens) else ""
+                return nxt.endswith("ing") or nxt in ("according", "citing", "who", "which") or nxt == ""
+            if token in ".!?…;":
+                return True
+            k += 1
+            continue
+        if not (low in v.time or low in v.adverbial or low in v.openers or low in v.determiners
+                or low in v.listeners or token[:1].isupper() or low.isdigit()):
+            return False
+        n_words += 1
+        if n_words > 12:
+            return False
+        k += 1
+    return complete
+
+
+def _strip_comma(text: str, start: int, end: int) -> int:
+    k = end
+    while k > start and text[k - 1].isspace():
+        k -= 1
+    return k - 1 if k > start and text[k - 1] == "," else end
+
+
+def _only_punctuation(text: str, start: int, end: int) -> bool:
+    return not any(ch.isalnum() for ch in text[start:end])
+
+
+def _strip_start(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over whitespace and one final punctuation mark (not an acronym's period)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in _FINAL_PUNCT and not _ACRONYM_END.search(text, max(start, end - 12), end):
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return end

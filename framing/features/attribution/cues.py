@@ -1,0 +1,153 @@
+"""Is a lexicon hit really a reporting cue here?
+
+The phrase matcher already vetoes fixed phrases listed in the lexicon ("All
+told", "the said document", "needless to say", "claimed responsibility").
+What is left is grammar the matcher cannot see:
+
+* a determiner or possessive before the form makes it a noun or an adjective:
+  "the claims", "his report", "the reported attack", "the alleged attacker",
+  "a noted author";
+* a form that is also a noun (``homograph: noun`` in the lexicon: claims,
+  reports, notes, fears…) counts as a verb only after a word that can be its
+  subject (a name, a pronoun, a head noun such as "officials" or "group", an
+  auxiliary or "to"), and not before a word that shows it is a noun ("claims
+  of", "claims were"). "insurance claims were false" is no cue;
+* a past participle after a preposition or at the start of a sentence
+  modifies a noun ("of reported attacks", "Suspected militants");
+* "to" plus the verb after an adjective such as "impossible" is nobody's
+  report ("it is impossible to confirm", "too early to say");
+* an -ing form followed by "by" is a credit line ("Reporting by …");
+* an -ing or -ed form after a degree adverb is an adjective ("the most
+  telling promise"), one after a plural possessive too ("Sanders’ stated
+  plans");
+* a capitalised form inside a sentence is part of a name ("the Drudge
+  Report"), unless a capitalised word follows as in a title-case headline
+  ("Trump Says He …"); a bare verb opening a sentence is an imperative
+  ("Add that sum to …");
+* a naming verb of the ``labelling`` class after an indefinite noun phrase
+  is a participle: "a group called Islamic State", "an operation dubbed …".
+"""
+
+from __future__ import annotations
+
+from framing.features.attribution.tokens import CLOSING_QUOTES, is_word
+from framing.features.attribution.wordlists import Vocabulary
+from framing.lexicon import Entry
+
+_ADPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "from", "by", "into", "about", "against",
+                          "over", "under", "after", "before", "during", "among", "between", "without",
+                          "through", "amid", "despite", "upon", "toward", "towards", "like", "unlike"})
+_DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
+# Words after a form that show the form is a noun: "claims of fraud", "the claims were false".
+_NOUN_FOLLOWERS = frozenset({"of", "about", "against", "were", "are", "have", "from", "by", "and", "or",
+                             "had", "remain", "remained"})
+_DEGREE = frozenset({"most", "more", "very", "less", "least", "so", "too", "quite", "really", "rather",
+                     "pretty", "deeply", "widely", "highly", "well"})
+# Marks after which a capitalised form still starts its clause ("“Tell her …", ": Says …").
+_OPENERS = frozenset("\"'“‘«(:—–-")
+_SUBJECT_WORDS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "to"})
+_IRREGULAR_PAST = frozenset({"said", "told", "wrote", "written", "shown", "thought", "found", "swore",
+                             "sworn", "proven", "gone", "went", "spoke", "spoken", "made", "held"})
+
+
+def form_kind(form: str) -> str:
+    """``"ing"``, ``"past"``, ``"s"`` or ``"base"``: the inflection of a cue's first word."""
+    word = form.split()[0].lower() if form.split() else ""
+    if word.endswith("ing"):
+        return "ing"
+    if word.endswith("ed") or word in _IRREGULAR_PAST:
+        return "past"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "s"
+    return "base"
+
+
+def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list, v: Vocabulary) -> bool:
+    """Whether a lexicon hit is used as a reporting cue in its context.
+
+    Parameters
+    ----------
+    entry : framing.lexicon.Entry
+        The lexicon entry that matched.
+    form : str
+        The matched text.
+    kind : str
+        The inflection of the matched form (:func:`form_kind`).
+    left, right : list of (start, end, str)
+        Tokens of the sentence before and after the hit.
+    v : Vocabulary
+        Word lists.
+
+    Returns
+    -------
+    bool
+    """
+    if entry.label in ("according to", "in the words of"):
+        return True
+    previous = left[-1][2] if left else ""
+    prev_low = previous.lower()
+    next_low = right[0][2].lower() if right else ""
+    if prev_low == "to" and len(left) > 1 and left[-2][2].lower() in v.blockers:
+        return False
+    if kind == "ing" and next_low == "by":
+        return False
+    if _possessive(previous) or (prev_low in v.determiners and prev_low not in _DEMONSTRATIVES
+                                 and (kind != "s" or entry.homograph == "noun")):
+        # "the claims", "the reported attack", "his saying"; but "another says"
+        # and "each writes" have a pronoun subject.
+        return False
+    if previous in ("’", "'") and len(left) > 1 and left[-2][1] == left[-1][0] and left[-2][2].endswith("s"):
+        return False  # "Sanders’ stated plans": a plural possessive
+    if prev_low in _DEGREE and kind in ("ing", "past"):
+        return False  # "the most telling promise": an adjective
+    if form[:1].isupper() and left and left[-1][2] not in _OPENERS and not (
+            right and right[0][2][:1].isupper() and left[-1][2][:1].isupper()):
+        return False  # "the Drudge Report, which": part of a name (a headline "Trump Says He …" stays)
+    if kind == "base" and not left and right and entry.category != "refusal":
+        return False  # "Add that sum to …": an imperative opening the sentence
+    if entry.category == "labelling" and kind == "past" and _participle_after_indefinite(left, v):
+        return False  # "a group called Islamic State", "an operation dubbed Roundup"
+    noun_form = entry.homograph == "noun" and kind in ("s", "base")
+    if noun_form:
+        return _verb_after(left, right, entry.label, prev_low, v) and next_low not in _NOUN_FOLLOWERS
+    if kind == "past" and (prev_low in _ADPOSITIONS or not left) and right and is_word(right[0][2]) \
+            and next_low not in v.stops and next_low not in v.determiners and next_low not in v.pronouns:
+        return False  # "of reported attacks", "Suspected militants"; not "Asked whether …"
+    return True
+
+
+def _participle_after_indefinite(left: list, v: Vocabulary) -> bool:
+    """An indefinite noun phrase right before the form: "a consulting firm [called]"."""
+    for k in range(len(left) - 1, max(-1, len(left) - 5), -1):
+        low = left[k][2].lower()
+        if low in ("a", "an"):
+            return True
+        if not left[k][2][:1].isalnum() or low in v.stops or low in v.pronouns:
+            return False
+    return False
+
+
+def _possessive(token: str) -> bool:
+    return token.endswith(("’s", "'s", "s’", "s'")) and len(token) > 2
+
+
+def _verb_after(left: list, right: list, label: str, prev_low: str, v: Vocabulary) -> bool:
+    """The word before a noun-or-verb form can be its subject (or an auxiliary, or "to")."""
+    if not left:
+        return False
+    previous = left[-1][2]
+    if previous in CLOSING_QUOTES or previous == ",":
+        # "…,” claims the group": inverted, so a speaker phrase must follow.
+        following = right[0][2] if right else ""
+        return label in v.inversion and (following[:1].isupper() or following.lower() in v.determiners)
+    if prev_low in _DEMONSTRATIVES and prev_low != "that":
+        return False
+    if prev_low in _SUBJECT_WORDS or prev_low in v.gap or prev_low.endswith(("n't", "n’t")):
+        return True
+    if prev_low in v.heads or prev_low in v.pronouns:
+        return True
+    if previous[:1].isupper():
+        # A capital word before the form: a name ("Trump claims") unless it only
+        # starts the sentence ("Insurance claims").
+        return len(left) > 1 or prev_low in v.heads
+    return False

@@ -1,0 +1,149 @@
+"""Noun phrases read outwards from a cue, over the tokens of its window.
+
+Speaker phrases are found without a parser: reading backwards from the word
+before a cue, or forwards from the word after it, a phrase runs over
+capitalised words, titles, modifiers and head nouns; it crosses "of" and "in"
+freely, other prepositions only where they join a head to its organisation
+("officials at U.S. Central Command", "a spokesman for the U.S. military",
+"a source familiar with the talks"), and "and" only between conjuncts ("U.S.
+and Iraqi intelligence sources"). It stops at punctuation and at function
+words (``clause_stops`` in ``framing/rules/attribution.yaml``).
+"""
+
+from __future__ import annotations
+
+from framing.features.attribution.tokens import is_word
+from framing.features.attribution.wordlists import Vocabulary
+
+COORDINATORS = frozenset({"and", "but", "or", "&"})
+_MAX_NP_WORDS = 8
+
+
+def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
+    """Index of the first token of the noun phrase that ends at ``tokens[j]``.
+
+    Returns None when ``tokens[j]`` cannot end a noun phrase.
+    """
+    first = None
+    words = 0
+    k = j
+    # "in a statement", "at a rally": an occasion, not part of the speaker phrase.
+    occasion = tokens[j][2].lower() in v.adverbial and not tokens[j][2][:1].isupper()
+    while k >= 0:
+        token = tokens[k][2]
+        if not is_word(token):
+            break
+        low = token.lower()
+        if low in v.determiners:
+            first = k
+            # "a spokesman for the U.S. military", "a source familiar with the talks":
+            # the phrase may go on before a joining preposition.
+            if k > 1 and tokens[k - 1][2].lower() in v.links and link_continues(tokens, k - 1, v) \
+                    and not occasion:
+                k -= 1
+                continue
+            break
+        if low in v.links and k > 1 and tokens[k - 1][2].lower() in v.anonymity_adjectives and first is not None:
+            k -= 2  # "a source familiar with the talks", "people close to the president"
+            continue
+        if low in v.links:
+            # "of" and "in" join nouns freely ("the loss of territory in Mosul"); the
+            # others only join a head to its organisation ("officials at Central Command"),
+            # not "the war on Daesh".
+            if first is not None and k > 0 and link_continues(tokens, k, v) and not (
+                    occasion and low in ("in", "at", "on", "during", "via")):
+                k -= 1
+                continue
+            break
+        if low in COORDINATORS:
+            if first is not None and k > 0 and _head_like(tokens[k - 1][2], v) and words <= 3:
+                k -= 1
+                continue
+            break
+        if low in v.stops or (low.endswith("ly") and not token[0].isupper()) or (
+                low in v.pronouns and not (len(token) > 1 and token.isupper())):  # "US" is no pronoun
+            break
+        if words >= _MAX_NP_WORDS:
+            break
+        first = k
+        words += 1
+        k -= 1
+    if first is None:
+        return None
+    while first <= j and (tokens[first][2].lower() in v.links or tokens[first][2].lower() in COORDINATORS
+                          or tokens[first][2].lower() in v.time or tokens[first][2].lower() in v.openers):
+        first += 1
+    return first if first <= j else None
+
+
+def link_continues(tokens: list, k: int, v: Vocabulary) -> bool:
+    """Whether the preposition ``tokens[k]`` joins the phrase after it to a head before it."""
+    before = tokens[k - 1][2]
+    low = tokens[k][2].lower()
+    if not is_word(before):
+        return False
+    if before.lower() in v.anonymity_adjectives:
+        return True
+    return (low in ("of", "in") and before.lower() not in v.stops) or _head_like(before, v)
+
+
+def _head_like(token: str, v: Vocabulary) -> bool:
+    return is_name_word(token) or token.lower() in v.heads
+
+
+def is_name_word(token: str) -> bool:
+    """Capitalised, or a name with a lower-case particle: "Dunford", "al-Baghdadi", "el-Sisi"."""
+    if token[:1].isupper():
+        return True
+    head, _, rest = token.partition("-")
+    return bool(rest) and len(head) <= 3 and rest[:1].isupper()
+
+
+def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = False) -> int | None:
+    """Index of the last token of the noun phrase that starts at ``tokens[i]``.
+
+    With ``strict``, lower-case words other than a determiner are accepted only
+    when they are head nouns of the word lists (used for a sentence's opening
+    phrase, where no cue tells where the phrase ends).
+    """
+    n = len(tokens)
+    k = i
+    last = None
+    words = 0
+    if k < n and (tokens[k][2].lower() in v.determiners or tokens[k][2].lower() in v.quantifiers):
+        k += 1
+    while k < n:
+        token = tokens[k][2]
+        if not is_word(token):
+            break
+        low = token.lower()
+        capital = token[0].isupper()
+        if last is not None and low in v.links:
+            nxt = k + 1
+            if nxt < n and tokens[nxt][2].lower() in v.determiners:
+                nxt += 1
+            if nxt < n and tokens[nxt][2][:1].isupper() and tokens[nxt][2].lower() not in v.time:
+                k = nxt
+                continue
+            break
+        if last is not None and low in COORDINATORS:
+            if k + 1 < n and _head_like(tokens[k + 1][2], v) and tokens[k + 1][2].lower() not in v.pronouns:
+                k += 1
+                continue
+            break
+        if (low in v.stops or low in v.openers or (low in v.time and not capital)
+                or (low in v.time and last is not None)):
+            break
+        if last is not None and not capital and low.endswith(("ing", "ed")):
+            break
+        if strict and not capital and low not in v.heads and not low.isdigit():
+            if last is None and k == i:  # a sentence may open with an adjective: "Senior officials"
+                pass
+            else:
+                break
+        if words >= 10:
+            break
+        last = k
+        words += 1
+        k += 1
+    return last

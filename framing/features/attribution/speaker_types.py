@@ -1,0 +1,139 @@
+"""Speaker types: what kind of source a speaker phrase names.
+
+See :func:`speaker_type` for the definitions; the word lists are in
+``framing/rules/attribution.yaml``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from framing.features.attribution.phrases import is_name_word
+from framing.features.attribution.wordlists import Vocabulary
+
+NAMED, ANONYMOUS, ORGANIZATION, PRONOUN, UNKNOWN = "named", "anonymous", "organization", "pronoun", "unknown"
+ROLE, DOCUMENT = "role", "document"
+SPEAKER_TYPES = (NAMED, ANONYMOUS, ORGANIZATION, PRONOUN, ROLE, DOCUMENT, UNKNOWN)
+
+
+class Speaker(NamedTuple):
+    """A speaker: its noun phrase, its type, and the wider phrase it heads."""
+
+    start: int
+    end: int
+    kind: str
+    phrase_start: int  # start of the speaker phrase with its appositives
+    phrase_end: int  # end of it, with a reason for anonymity that follows
+
+
+def make_speaker(text: str, tokens: list, v: Vocabulary) -> Speaker | None:
+    """A Speaker from the tokens of its noun phrase, typed by :func:`speaker_type`."""
+    if not tokens:
+        return None
+    start, end = tokens[0][0], tokens[-1][1]
+    kind = speaker_type([t[2] for t in tokens], v)
+    if kind is None:
+        return None
+    tail = v.anonymity_tail_re.match(text, end)
+    if tail:
+        # "a command official speaking on the condition of anonymity": the reason
+        # for anonymity belongs to the speaker phrase.
+        kind = ANONYMOUS
+        end = tail.end()
+    elif v.anonymous_phrase_re.search(text, start, end):
+        kind = ANONYMOUS
+    return Speaker(start, end, kind, start, end)
+
+
+def speaker_type(words: list[str], v: Vocabulary) -> str | None:
+    """The type of a speaker phrase given as its words.
+
+    ``named`` a person's name, with or without title ("Gen. Joseph Dunford",
+    "Mr. Phillips of Chatham House"); ``anonymous`` unnamed people ("U.S.
+    military officials", "a source familiar with …", "analysts");
+    ``organization`` an institution, medium, group or state ("the Pentagon",
+    "semiofficial Iranian media", "Russia"); ``role`` one identifiable office
+    holder named only by role ("the president", "Iraq's prime minister");
+    ``document`` a text or data set ("the report", "a statement", "the poll");
+    ``pronoun`` ("he", "they"); ``unknown`` anything else. Returns None when
+    the phrase holds no word that can head it (a time or place adverb).
+
+    Examples
+    --------
+    >>> from framing.features.attribution.wordlists import vocabulary
+    >>> v = vocabulary()
+    >>> [speaker_type(p.split(), v) for p in ["Gen. Joseph Dunford", "U.S. and Iraqi intelligence sources",
+    ...                                        "the U.S. military", "the president", "they"]]
+    ['named', 'anonymous', 'organization', 'role', 'pronoun']
+    """
+    core = _core(words, v)
+    if not core:
+        return None
+    head = core[-1]
+    low = head.lower().rstrip(".")
+    if len(core) == 1 and low in v.pronouns:
+        return PRONOUN
+    if low in v.time or low in v.openers:
+        return None
+    core_text = " ".join(w for w in core if w.lower() not in v.determiners)
+    if core_text in v.places or head in v.places:
+        return ORGANIZATION
+    if len(core) > 1 and low in v.multiword_last:
+        lower_text = core_text.lower()
+        for phrase, list_name in v.multiword_heads.items():
+            if lower_text.endswith(phrase):
+                return _LIST_TYPE[list_name] if list_name != "role_heads" else _role_or_anonymous(core, v)
+    if is_name_word(head):
+        return _capitalised_head(core, head, low, v)
+    if low in v.anonymous:
+        return ANONYMOUS
+    if low in v.roles:
+        return _role_or_anonymous(core, v)
+    if low in v.organizations:
+        return ORGANIZATION
+    if low in v.documents:
+        return DOCUMENT
+    return UNKNOWN
+
+
+_LIST_TYPE = {"anonymous_heads": ANONYMOUS, "role_heads": ROLE, "organization_heads": ORGANIZATION,
+              "document_heads": DOCUMENT}
+
+
+def _core(words: list[str], v: Vocabulary) -> list[str]:
+    """The words before the first joining preposition ("officials" in "officials at Central Command")."""
+    for k, word in enumerate(words):
+        if k > 0 and word.lower() in v.links:
+            return words[:k]
+    return words
+
+
+def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> str:
+    names = [w for w in core if is_name_word(w) and w.rstrip(".") not in v.titles
+             and w.lower() not in v.determiners]
+    if head.rstrip(".") in v.titles and len(names) == 0:
+        return _role_or_anonymous(core, v)
+    if low in v.organizations or (len(head) > 1 and head.replace(".", "").isupper()):
+        return ORGANIZATION
+    if len(core) == 1 or core[0].lower() in v.quantifiers or not any(
+            w[:1].isupper() for w in core[:-1]):
+        # A capital only because the sentence starts here: "Analysts warn", "Officials said".
+        if low in v.anonymous:
+            return ANONYMOUS
+        if low in v.documents and low not in v.organizations:
+            return DOCUMENT
+    if low in v.anonymous and len(names) <= 1:
+        return ANONYMOUS
+    if core[0].lower() == "the" or low in v.roles and len(names) <= 1:
+        return ORGANIZATION if core[0].lower() == "the" else _role_or_anonymous(core, v)
+    return NAMED
+
+
+def _role_or_anonymous(core: list[str], v: Vocabulary) -> str:
+    """"the president" / "Iraq's prime minister" is a role; "a senior commander" is anonymous."""
+    first = core[0].lower()
+    if first in ("a", "an", "one", "another", "some") or first in v.quantifiers:
+        return ANONYMOUS
+    if core[-1].lower().endswith("s") and core[-1].lower() not in v.roles:
+        return ANONYMOUS
+    return ROLE

@@ -1,0 +1,347 @@
+"""Who is speaking: the speaker span of a cue and its type.
+
+Rules, tried in this order (tokens are read outwards from the cue, inside its
+sentence):
+
+1. Skip auxiliaries, negation and adverbs before the cue ("has long said",
+   "did not deny"), and a control verb with "to" ("declined to comment").
+   A be-form right before a past participle makes the cue passive ("is said
+   to", "was told"): the speaker is the agent after "by", if any.
+2. A personal pronoun there is the speaker ("he said"). A relative pronoun
+   stands for the phrase before it ("the U.S. military, which said").
+3. "and"/"but" before the cue, or an -ing cue after a comma (", adding
+   that"), share the subject of the clause: the speaker of the previous cue
+   in the sentence, else the phrase that opens the sentence.
+4. A word there ends the speaker phrase, read backwards as a noun phrase:
+   capitalised words, titles, modifiers and head nouns, across "of/at/for…"
+   when they join a head to an organisation ("officials at U.S. Central
+   Command") and across "and" between conjuncts ("U.S. and Iraqi
+   intelligence sources"); it stops at a determiner (kept), a
+   function word or punctuation.
+5. After a comma or a closing quotation mark, a cue of the inversion list
+   reads its speaker forwards ("…,” said Omar Abu Laila, a …"), if what
+   follows the phrase can end it (punctuation, "who", a time adverbial).
+6. Otherwise, after a comma, the cue follows an appositive: in
+   "A, B, said" the speaker is B when B is a person's name ("the top US
+   general in Iraq, Lt-Gen. Paul Funk, told") and A otherwise ("Brett McGurk,
+   the top US envoy …, said").
+
+The ``speaker`` span is the noun phrase, extended over a reason for
+anonymity right after it ("a command official speaking on the condition of
+anonymity"); appositives are left out ("Omar Abu Laila", not "Omar Abu
+Laila, a Europe-based opposition activist"). The speaker *phrase*, used for
+content boundaries, runs over the appositives too. Noun phrases are read by
+:mod:`.phrases`, typed by :mod:`.speaker_types`.
+"""
+
+from __future__ import annotations
+
+from framing.features.attribution.phrases import COORDINATORS, noun_phrase_back, noun_phrase_forward
+from framing.features.attribution.speaker_types import (ANONYMOUS, NAMED, PRONOUN, UNKNOWN, Speaker,
+                                                        make_speaker)
+from framing.features.attribution.tokens import CLOSING_QUOTES, DASHES, OPENING_QUOTES, is_word, tokenize
+from framing.features.attribution.wordlists import Vocabulary
+
+# Where a speaker was found (see find_speaker).
+BEFORE, INVERTED, SHARED, PASSIVE = "before", "inverted", "shared", "passive"
+BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s"})
+# Pronouns that can be the subject of a cue; the object forms only name listeners.
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_MAX_SEGMENT_TOKENS = 40
+
+
+def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bool, v: Vocabulary, *,
+                 previous: Speaker | None, sentence_start: int) -> tuple[Speaker | None, str]:
+    """The speaker of the cue between ``left`` and ``right`` tokens.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    left, right : list of (start, end, str)
+        Tokens of the cue's sentence before and after the cue.
+    label : str
+        The cue lemma ("say", "tell").
+    form_is_ing : bool
+        The cue is an -ing form (", adding that …" shares the clause's subject).
+    v : Vocabulary
+        Word lists.
+    previous : Speaker or None
+        The speaker of the previous cue in the same sentence.
+    sentence_start : int
+        Offset of the sentence, to read its opening phrase.
+
+    Returns
+    -------
+    (Speaker or None, str)
+        The speaker, and where it was found: ``"before"`` the cue,
+        ``"inverted"`` (after it), ``"shared"`` (the subject of a coordinated
+        verb), ``"passive"`` (the agent of a passive cue, or none), or ``""``.
+    """
+    j = _skip_gap(left, len(left) - 1, v)
+    if j < 0:
+        return None, ""
+    token = left[j][2]
+    low = token.lower()
+    if not form_is_ing and _is_passive(left, j, v):  # "are hoping" is progressive, not passive
+        return _agent(text, right, v), PASSIVE
+    if not form_is_ing and right and right[0][2] == "by" and (low in v.stops or not is_word(token)):
+        agent = _agent(text, right, v)  # "As reported by Western Journalism"
+        if agent is not None:
+            return agent, PASSIVE
+    if low in _SUBJECT_PRONOUNS:
+        return _pronoun(left[j]), BEFORE
+    if low in v.relatives and low != "that" or (low == "that" and j > 0 and left[j - 1][2] == ","):
+        return _antecedent(text, left, j, v), BEFORE
+    if low in COORDINATORS or (token == "," and form_is_ing):
+        return _shared_subject(text, left, previous, sentence_start, v), SHARED
+    if is_word(token) and low not in v.stops:
+        first = noun_phrase_back(left, j, v)
+        if first is not None and _is_occasion(left, first, j, v):
+            # "Jeb Bush in a Medium post said": skip the occasion, keep the subject.
+            j2 = _skip_gap(left, first - 2, v)
+            first2 = noun_phrase_back(left, j2, v) if j2 >= 0 and is_word(left[j2][2]) else None
+            if first2 is not None:
+                return make_speaker(text, left[first2:j2 + 1], v), BEFORE
+        if first is not None:
+            return make_speaker(text, left[first:j + 1], v), BEFORE
+        return None, ""
+    if token == ")":
+        j_open = _open_paren(left, j)
+        if j_open is not None and j_open > 0 and is_word(left[j_open - 1][2]):
+            first = noun_phrase_back(left, j_open - 1, v)
+            if first is not None:
+                return make_speaker(text, left[first:j_open], v), BEFORE
+    if token == "," or token in CLOSING_QUOTES or token in DASHES:
+        if label in v.inversion:
+            found = _inverted(text, right, v)
+            if found is not None:
+                return found, INVERTED
+        if token == ",":
+            return _appositive(text, left, j, v), BEFORE
+    return None, ""
+
+
+# -- reading backwards --------------------------------------------------------
+
+
+def _skip_gap(left: list, j: int, v: Vocabulary) -> int:
+    """Index of the last token before the cue that is not an auxiliary or adverb."""
+    while j >= 0:
+        low = left[j][2].lower()
+        if low in v.gap or low.endswith(("n't", "n’t")):
+            j -= 1
+        elif low == "to" and j > 0 and left[j - 1][2].lower() in v.control:
+            j -= 2
+        else:
+            break
+    return j
+
+
+def _is_occasion(left: list, first: int, last: int, v: Vocabulary) -> bool:
+    """The phrase is the object of "in/at/on/during" and names an occasion ("in a statement")."""
+    return (first >= 2 and left[first - 1][2].lower() in ("in", "at", "on", "during", "via")
+            and left[last][2].lower() in v.adverbial and not left[last][2][:1].isupper())
+
+
+def _is_passive(left: list, j: int, v: Vocabulary) -> bool:
+    """A be-form right before the cue: "is said to", "were told" (gap words skipped)."""
+    k = len(left) - 1
+    while k > j:
+        if left[k][2].lower() in BE_FORMS:
+            return True
+        k -= 1
+    return False
+
+
+def _open_paren(tokens: list, j: int) -> int | None:
+    for k in range(j - 1, max(-1, j - 10), -1):
+        if tokens[k][2] == "(":
+            return k
+    return None
+
+
+def _pronoun(token) -> Speaker:
+    start, end, _ = token
+    return Speaker(start, end, PRONOUN, start, end)
+
+
+def _antecedent(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
+    """The phrase a relative pronoun stands for: "the U.S. military, which said"."""
+    k = j - 1
+    if k >= 0 and left[k][2] == ",":
+        k -= 1
+    if k < 0 or not is_word(left[k][2]):
+        return None
+    first = noun_phrase_back(left, k, v)
+    return make_speaker(text, left[first:k + 1], v) if first is not None else None
+
+
+def _segments(left: list, j: int, n: int = 3) -> list[tuple[int, int]]:
+    """Up to ``n`` comma-separated segments ending before ``left[j]`` (a comma), nearest first."""
+    segments = []
+    end = j - 1
+    while end >= 0 and len(segments) < n:
+        start = end
+        while start >= 0 and left[start][2] not in (",", ";", ":") and left[start][2] not in DASHES \
+                and left[start][2] not in OPENING_QUOTES and left[start][2] not in CLOSING_QUOTES \
+                and end - start < _MAX_SEGMENT_TOKENS:
+            start -= 1
+        segments.append((start + 1, end))
+        if start < 0 or left[start][2] != ",":
+            break
+        end = start - 1
+    return segments
+
+
+def _full_np(left: list, segment: tuple[int, int], v: Vocabulary) -> bool:
+    a, b = segment
+    if b < a:
+        return False
+    b = b if left[b][2] != ")" else (_open_paren(left, b) or a) - 1
+    if b < a or not is_word(left[b][2]):
+        return False
+    first = noun_phrase_back(left, b, v)
+    return first == a or (first is not None and a < first and all(
+        left[k][2].lower() in v.time or left[k][2].lower() in v.openers for k in range(a, first)))
+
+
+def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
+    """Speaker of "A, B, said": B if it is a name, else A (see module docstring)."""
+    segments = _segments(left, j, 4)
+    # "Clinton, during a town hall meeting in Columbus, Ohio, said": drop the
+    # adverbial segment and what stands between it and the cue.
+    for k in range(len(segments) - 1, -1, -1):
+        if _is_adverbial_segment(left, segments[k], v):
+            segments = segments[k + 1:]
+            break
+    if not segments:
+        return None
+    near = segments[0]
+    far = segments[1] if len(segments) > 1 else None
+    near_np = _full_np(left, near, v)
+    far_np = far is not None and _full_np(left, far, v)
+    if near_np:
+        speaker = make_speaker(text, _trim_paren(left, near), v)
+        if speaker is not None and speaker.kind == NAMED:
+            phrase_start = left[far[0]][0] if far_np else speaker.phrase_start
+            return speaker._replace(phrase_start=phrase_start, phrase_end=left[near[1]][1])
+    if far_np:
+        speaker = make_speaker(text, _trim_paren(left, far), v)
+        if speaker is None:
+            return None
+        if v.anonymous_phrase_re.search(text, left[near[0]][0], left[near[1]][1]):
+            speaker = speaker._replace(kind=ANONYMOUS)
+        return speaker._replace(phrase_end=left[near[1]][1])
+    if near_np:
+        return make_speaker(text, _trim_paren(left, near), v)
+    return None
+
+
+def _trim_paren(left: list, segment: tuple[int, int]) -> list:
+    a, b = segment
+    if left[b][2] == ")":
+        k = _open_paren(left, b)
+        if k is not None and k > a:
+            b = k - 1
+    return left[a:b + 1]
+
+
+# -- reading forwards ---------------------------------------------------------
+
+
+def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
+    """Speaker after the cue ("…,” said Omar Abu Laila, …"), if the phrase can end there."""
+    if not right:
+        return None
+    first = 0
+    if right[0][2].lower() in _SUBJECT_PRONOUNS:  # "…,” said he."
+        return _pronoun(right[0]) if _ends_phrase(right, 1, v) else None
+    last = noun_phrase_forward(right, first, v)
+    if last is None:
+        return None
+    speaker = make_speaker(text, right[first:last + 1], v)
+    if speaker is None:
+        return None
+    after = _index_at(right, speaker.end, last + 1)
+    if not _ends_phrase(right, after, v):
+        return None
+    if speaker.kind == UNKNOWN and not text[speaker.start:speaker.end][:1].isupper():
+        return None  # "…, said the militant group" is a clause, not a speaker
+    return speaker
+
+
+def _index_at(tokens: list, offset: int, default: int) -> int:
+    for k in range(default, len(tokens)):
+        if tokens[k][0] >= offset:
+            return k
+    return len(tokens)
+
+
+def _ends_phrase(tokens: list, k: int, v: Vocabulary) -> bool:
+    """What follows a forward speaker phrase can end it: punctuation, "who", a time adverbial."""
+    if k >= len(tokens):
+        return True
+    token = tokens[k][2]
+    if not is_word(token):
+        # An opening quotation after the phrase makes it the start of a clause:
+        # ", said Daesh “will become …”" is no inverted speaker.
+        return token not in OPENING_QUOTES or (token in "\"'" and tokens[k][0] == tokens[k - 1][1])
+    low = token.lower()
+    return (low in v.relatives or low in v.openers or low in v.time or low.endswith("ing")
+            or low in ("according", "citing", "and"))
+
+
+def _agent(text: str, right: list, v: Vocabulary) -> Speaker | None:
+    """The agent of a passive cue: "was reported by Reuters"."""
+    for k in range(min(len(right), 4)):
+        if right[k][2].lower() == "by" and k + 1 < len(right):
+            last = noun_phrase_forward(right, k + 1, v)
+            if last is not None:
+                return make_speaker(text, right[k + 1:last + 1], v)
+            return None
+        if not is_word(right[k][2]):
+            return None
+    return None
+
+
+def _shared_subject(text: str, left: list, previous: Speaker | None, sentence_start: int,
+                    v: Vocabulary) -> Speaker | None:
+    """Subject shared by coordinated verbs: the previous cue's speaker, else the sentence's opening phrase."""
+    if previous is not None:
+        return previous
+    if not left:
+        return None
+    if left[0][0] > sentence_start:  # the window starts inside the sentence: read its opening
+        left = tokenize(text, sentence_start, min(left[-1][1], sentence_start + 160), v.abbreviations)
+    k = _after_opening_adverbial(left, v)
+    while k < len(left) and (not is_word(left[k][2]) or left[k][2].lower() in v.stops):
+        k += 1
+    if k >= len(left) or left[k][0] - sentence_start > 80:
+        return None
+    if left[k][2].lower() in _SUBJECT_PRONOUNS:
+        return _pronoun(left[k])
+    last = noun_phrase_forward(left, k, v, strict=True)
+    if last is None:
+        return None
+    speaker = make_speaker(text, left[k:last + 1], v)
+    return speaker if speaker is not None and speaker.kind != UNKNOWN else None
+
+
+def _after_opening_adverbial(tokens: list, v: Vocabulary) -> int:
+    """Index after an adverbial that opens a sentence ("In early October, …"), else 0."""
+    if not tokens or not (tokens[0][2].lower() in v.openers or tokens[0][2].lower() in v.links
+                          or tokens[0][2].lower() in v.time):
+        return 0
+    for k in range(1, min(len(tokens), 14)):
+        if tokens[k][2] == ",":
+            return k + 1
+    return 0
+
+
+def _is_adverbial_segment(left: list, segment: tuple[int, int], v: Vocabulary) -> bool:
+    """A comma-separated segment that is an adverbial, not an appositive ("during a town hall in Columbus")."""
+    first = left[segment[0]][2].lower() if segment[0] <= segment[1] else ""
+    return first in v.openers or (first in v.links and first != "of") or first in v.time or first.endswith("ly")
+
+

@@ -1,0 +1,154 @@
+"""The word lists of ``framing/rules/attribution.yaml``, loaded once and validated.
+
+Lists become lower-cased frozensets for O(1) look-ups of single words; multi-word
+entries are compiled into one regular expression per list. Everything here is
+built the first time :func:`vocabulary` is called and then cached, so the
+per-cue code never compiles anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from framing._warnings import LexiconError
+
+REQUIRED_LISTS = (
+    "anonymous_heads", "role_heads", "anonymous_phrases", "anonymity_tail", "titles",
+    "organization_heads", "document_heads", "places", "pronouns", "relative_pronouns",
+    "determiners", "numbers_and_quantifiers", "subject_gap_words", "control_verbs",
+    "infinitive_blockers", "link_prepositions", "listeners", "clause_stops", "time_words",
+    "adverbial_words", "adverbial_openers", "abbreviations", "inversion_cues", "listener_cues",
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Word lists for the attribution stage (see ``framing/rules/attribution.yaml``)."""
+
+    version: str
+    anonymous: frozenset
+    roles: frozenset
+    organizations: frozenset
+    documents: frozenset
+    titles: frozenset  # case-sensitive, without a final period
+    places: frozenset  # case-sensitive
+    pronouns: frozenset
+    relatives: frozenset
+    determiners: frozenset
+    quantifiers: frozenset
+    gap: frozenset
+    control: frozenset
+    blockers: frozenset
+    links: frozenset
+    listeners: frozenset  # single-word listeners
+    stops: frozenset
+    time: frozenset
+    adverbial: frozenset
+    openers: frozenset
+    abbreviations: frozenset  # case-sensitive: titles and name suffixes whose period is kept
+    inversion: frozenset  # cue labels
+    listener_cues: frozenset  # cue labels
+    heads: frozenset  # anonymous | roles | organizations | documents
+    anonymous_phrase_re: re.Pattern
+    anonymity_tail_re: re.Pattern
+    listener_phrase_re: re.Pattern
+    multiword_places: tuple  # places of several words, longest first
+    multiword_heads: dict  # lower-case multi-word heads -> list name
+    multiword_last: frozenset  # last words of the multi-word heads, to skip the scan
+    anonymity_adjectives: frozenset  # "familiar", "close": anonymous phrases "<adjective> <preposition>"
+    anonymity_words: frozenset  # every word of the anonymous phrases ("asked", "declined", "speak")
+
+
+def _phrase_regex(phrases, *, anchored: bool) -> re.Pattern:
+    """One case-insensitive regex for literal phrases, whole words, any whitespace between words."""
+    parts = sorted({" ".join(p.split()) for p in phrases}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in parts) or r"(?!x)x"
+    prefix = r"\s*,?\s*" if anchored else r"(?<!\w)"
+    return re.compile(f"{prefix}(?:{body})(?!\\w)", re.IGNORECASE)
+
+
+def _words(data: dict, name: str, source: Path) -> list[str]:
+    block = data.get("lists", {}).get(name)
+    if not isinstance(block, dict) or not isinstance(block.get("words"), list):
+        raise LexiconError(f"{source}: list {name!r} is missing or has no 'words' list.")
+    if not block.get("description"):
+        raise LexiconError(f"{source}: list {name!r} has no description.")
+    words = block["words"]
+    for word in words:
+        if not isinstance(word, str) or not word.strip():
+            # YAML reads bare no/on/yes as booleans: the file must quote them.
+            raise LexiconError(f"{source}: list {name!r} holds {word!r} ({type(word).__name__}); "
+                               "every entry must be a non-empty string (quote no/on/yes).")
+    return [" ".join(w.split()) for w in words]
+
+
+@lru_cache(maxsize=None)
+def vocabulary(path: str | None = None) -> Vocabulary:
+    """Load and validate the attribution word lists.
+
+    Parameters
+    ----------
+    path : str, optional
+        Another file in the format of ``framing/rules/attribution.yaml``
+        (default: the shipped file).
+
+    Returns
+    -------
+    Vocabulary
+        Frozen, cached word lists and compiled phrase patterns.
+
+    Examples
+    --------
+    >>> v = vocabulary()
+    >>> "officials" in v.anonymous and "pentagon" in v.organizations
+    True
+    """
+    source = Path(path) if path else Path(str(resources.files("framing.rules") / "attribution.yaml"))
+    data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    lists = {name: _words(data, name, source) for name in REQUIRED_LISTS}
+
+    def lower(name):
+        return frozenset(w.lower() for w in lists[name])
+
+    def single(name):
+        return frozenset(w.lower() for w in lists[name] if " " not in w)
+
+    multi_heads = {}
+    for name in ("anonymous_heads", "role_heads", "organization_heads", "document_heads"):
+        for w in lists[name]:
+            if " " in w:
+                multi_heads.setdefault(w.lower(), name)
+    anonymous, roles = single("anonymous_heads"), single("role_heads")
+    organizations, documents = single("organization_heads"), single("document_heads")
+    return Vocabulary(
+        version=str(data.get("version", "")),
+        anonymous=anonymous, roles=roles, organizations=organizations, documents=documents,
+        titles=frozenset(w.rstrip(".") for w in lists["titles"]),
+        places=frozenset(lists["places"]),
+        pronouns=lower("pronouns"), relatives=lower("relative_pronouns"),
+        determiners=lower("determiners"), quantifiers=lower("numbers_and_quantifiers"),
+        gap=lower("subject_gap_words"), control=lower("control_verbs"),
+        blockers=lower("infinitive_blockers"), links=lower("link_prepositions"),
+        listeners=single("listeners"), stops=lower("clause_stops"), time=lower("time_words"),
+        adverbial=lower("adverbial_words"), openers=lower("adverbial_openers"),
+        abbreviations=frozenset(w.rstrip(".") for w in lists["titles"] + lists["abbreviations"]
+                                if " " not in w),
+        inversion=lower("inversion_cues"), listener_cues=lower("listener_cues"),
+        heads=anonymous | roles | organizations | documents,
+        anonymous_phrase_re=_phrase_regex(lists["anonymous_phrases"], anchored=False),
+        anonymity_tail_re=_phrase_regex(lists["anonymity_tail"], anchored=True),
+        listener_phrase_re=_phrase_regex([w for w in lists["listeners"] if " " in w], anchored=True),
+        multiword_places=tuple(sorted((w for w in lists["places"] if " " in w), key=len, reverse=True)),
+        multiword_heads=multi_heads,
+        multiword_last=frozenset(p.split()[-1] for p in multi_heads),
+        anonymity_words=frozenset(w.lower() for p in lists["anonymous_phrases"] + lists["anonymity_tail"]
+                                  for w in p.split()),
+        anonymity_adjectives=frozenset(p.split()[0].lower() for p in lists["anonymous_phrases"]
+                                       if len(p.split()) == 2 and p.split()[1].lower() in lower("link_prepositions")),
+    )

@@ -1,0 +1,352 @@
+"""Attribution: reporting cues, speakers and their types, quote types, content spans; PolNeAR scoring."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import warnings
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.features.attribution import QUOTE_TYPES, SPEAKER_TYPES, speaker_type, vocabulary
+
+from conftest import REPO, doc_of, shared_file
+
+
+def attributions(text: str) -> pd.DataFrame:
+    """Attribution rows of one text."""
+    corpus = pd.DataFrame({"doc_id": ["t"], "text": [text]})
+    return framing.extract(corpus, features=["attribution"]).reset_index(drop=True)
+
+
+def content_of(text: str, row) -> str | None:
+    return None if pd.isna(row.content_start) else text[int(row.content_start):int(row.content_end)]
+
+
+def only(table: pd.DataFrame, match: str):
+    rows = table[table["match"] == match]
+    assert len(rows) == 1, f"expected one {match!r} row, got {len(rows)}:\n{table}"
+    return rows.iloc[0]
+
+
+@pytest.fixture(scope="module")
+def sample(sample_corpus, sample_matches):
+    """(texts by doc_id, attribution rows) of the five samples."""
+    texts = dict(zip(sample_corpus["doc_id"], sample_corpus["text"]))
+    return texts, sample_matches[sample_matches["feature"] == "attribution"]
+
+
+def sample_row(sample, corpus, prefix: str, cue: str, context: str):
+    """The attribution row of sample ``prefix`` whose cue is ``cue`` and whose sentence holds ``context``."""
+    texts, rows = sample
+    doc_id = doc_of(corpus, prefix)["doc_id"]
+    text = texts[doc_id]
+    anchor = text.index(context)
+    candidates = rows[(rows["doc_id"] == doc_id) & (rows["match"] == cue)
+                      & (rows["start"] >= anchor) & (rows["start"] < anchor + len(context) + 300)]
+    assert len(candidates), f"no {cue!r} at or after {context!r}"
+    return text, candidates.sort_values("start").iloc[0]
+
+
+# --------------------------------------------------------------------------- the samples, hand-checked
+
+
+def test_command_official_is_anonymous_and_direct(sample, sample_corpus):
+    text, row = sample_row(sample, sample_corpus, "003", "said", "said a command official")
+    assert row.speaker == "a command official speaking on the condition of anonymity"
+    assert (row.speaker_type, row.quote_type) == ("anonymous", "direct")
+    assert content_of(text, row) == ("from a military perspective, that this may not be tenable to hold on "
+                                     "to Raqqa")
+
+
+def test_intelligence_sources_are_anonymous(sample, sample_corpus):
+    text, row = sample_row(sample, sample_corpus, "004", "say", "U.S. and Iraqi intelligence sources say")
+    assert row.speaker == "U.S. and Iraqi intelligence sources"
+    assert (row.speaker_type, row.quote_type) == ("anonymous", "indirect")
+    assert content_of(text, row).startswith("an absence of official communication")
+
+
+def test_dunford_said_is_named_direct_with_the_isis_quotation(sample, sample_corpus):
+    text, row = sample_row(sample, sample_corpus, "000", "said", "Dunford said, using")
+    assert (row.speaker, row.speaker_type, row.quote_type) == ("Dunford", "named", "direct")
+    assert content_of(text, row) == "ISIS is on their heels right now and our job is to make sure they don’t recover"
+
+
+def test_according_to_col_sean_ryan(sample, sample_corpus):
+    text, row = sample_row(sample, sample_corpus, "001", "according to", "according to Col. Sean Ryan")
+    assert (row.speaker, row.speaker_type, row.quote_type) == ("Col. Sean Ryan", "named", "according_to")
+    content = content_of(text, row)
+    assert content.startswith("Since launching what it calls Operation Roundup") and content.endswith("Deir Ezzour")
+
+
+def test_funk_told_the_ap_with_content_before_the_cue(sample, sample_corpus):
+    text, row = sample_row(sample, sample_corpus, "000", "told", "Paul Funk, told the AP")
+    assert (row.speaker, row.speaker_type, row.quote_type) == ("Lt-Gen. Paul Funk", "named", "indirect")
+    assert content_of(text, row) == "That fighting has already diverted resources from the war on Daesh"
+    assert row.content_end < row.speaker_start < row.start
+
+
+def test_inverted_speaker_after_a_quotation(sample, sample_corpus):
+    text, row = sample_row(sample, sample_corpus, "000", "said", "said Omar Abu Laila")
+    assert (row.speaker, row.speaker_type, row.quote_type) == ("Omar Abu Laila", "named", "direct")
+    assert content_of(text, row).startswith("They love fighting battles in the desert")
+
+
+@pytest.mark.parametrize("prefix, cue, context, speaker, kind", [
+    ("000", "said", "Brett McGurk, the top US envoy", "Brett McGurk", "named"),
+    ("000", "said", "Dana Jalal, a Sweden-based", "Dana Jalal", "named"),
+    ("000", "warned", "but warned that the coalition", "Gen. Joseph Dunford", "named"),
+    ("000", "say", "where experts say", "experts", "anonymous"),
+    ("001", "said", "U.S. military officials said they", "U.S. military officials", "anonymous"),
+    ("001", "said", "said Mr. Phillips of Chatham House", "Mr. Phillips of Chatham House", "named"),
+    ("001", "according to", "according to semiofficial Iranian media", "semiofficial Iranian media",
+     "organization"),
+    ("001", "according to", "according to the European Union", "the European Union", "organization"),
+    ("001", "according to", "according to the U.S. military, which", "the U.S. military", "organization"),
+    ("001", "warn", "Analysts warn", "Analysts", "anonymous"),
+    ("001", "say", "they say.", "they", "pronoun"),
+    ("003", "said", "officials at U.S. Central Command said", "officials at U.S. Central Command", "anonymous"),
+    ("004", "says", "the coalition says its victory", "the coalition", "organization"),
+    ("004", "told", "Matthew Isler told Reuters", "U.S. Air Force Brigadier General Matthew Isler", "named"),
+    ("004", "adding", "adding that some of Islamic State", "U.S. Air Force Brigadier General Matthew Isler",
+     "named"),
+])
+def test_sample_speakers(sample, sample_corpus, prefix, cue, context, speaker, kind):
+    _, row = sample_row(sample, sample_corpus, prefix, cue, context)
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+def test_partial_quotations_make_mixed_attributions(sample, sample_corpus):
+    text, jalal = sample_row(sample, sample_corpus, "000", "said", "Dana Jalal, a Sweden-based")
+    assert jalal.quote_type == "mixed"
+    assert content_of(text, jalal) == "Daesh “will become an underground terrorist organization.”"
+    text, hard_fight = sample_row(sample, sample_corpus, "004", "said", "weapon caches, he said")
+    assert (hard_fight.speaker_type, hard_fight.quote_type) == ("pronoun", "mixed")
+    assert '"very hard fight"' in content_of(text, hard_fight)
+    text, rivers = sample_row(sample, sample_corpus, "004", "called on", "called on his followers")
+    assert rivers.quote_type == "mixed" and '"unbelievers"' in content_of(text, rivers)
+
+
+def test_group_claimed_is_a_cue_but_claimed_responsibility_is_not(sample, sample_corpus):
+    texts, rows = sample
+    doc_id = doc_of(sample_corpus, "001")["doc_id"]
+    text = texts[doc_id]
+    claimed = rows[(rows["doc_id"] == doc_id) & (rows["label"] == "claim")]
+    assert len(claimed) == 1
+    row = claimed.iloc[0]
+    assert row.start == text.index("the group claimed its first attack") + len("the group ")
+    assert (row.speaker, row.category) == ("the group", "distancing")
+    responsibility = text.index("Islamic State claimed responsibility") + len("Islamic State ")
+    assert responsibility not in set(rows.loc[rows["doc_id"] == doc_id, "start"])
+
+
+def test_sample_spans_are_valid(sample):
+    texts, rows = sample
+    assert len(rows) > 50
+    for row in rows.itertuples():
+        text = texts[row.doc_id]
+        assert text[row.start:row.end] == row.match
+        assert row.speaker_type in SPEAKER_TYPES
+        if not pd.isna(row.speaker_start):
+            assert text[int(row.speaker_start):int(row.speaker_end)] == row.speaker
+        else:
+            assert row.speaker is None and row.speaker_type == "unknown"
+        if not pd.isna(row.content_start):
+            assert 0 <= row.content_start < row.content_end <= len(text)
+            assert row.quote_type in QUOTE_TYPES
+    share = (rows["speaker_type"] != "unknown").mean()
+    assert share > 0.85, f"only {share:.0%} of the sample's cues have a typed speaker"
+
+
+# --------------------------------------------------------------------------- crafted patterns
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind, quote_type, content", [
+    ('"We will win," said Gen. Joe Smith.', "said", "Gen. Joe Smith", "named", "direct", "We will win"),
+    ('"We will win," Smith said.', "said", "Smith", "named", "direct", "We will win"),
+    ('Smith said: "We will win this war."', "said", "Smith", "named", "direct", "We will win this war."),
+    ("John Smith, a senior analyst at the institute, said the plan would fail.", "said", "John Smith",
+     "named", "indirect", "the plan would fail"),
+    ("The top general, Gen. Joe Smith, said the plan would fail.", "said", "Gen. Joe Smith", "named",
+     "indirect", "the plan would fail"),
+    ("The minister said that the talks had failed.", "said", "The minister", "role", "indirect",
+     "the talks had failed"),
+    ("The minister told reporters that the talks had failed.", "told", "The minister", "role", "indirect",
+     "the talks had failed"),
+    ("Police told the AP on Tuesday that two men were arrested.", "told", "Police", "organization",
+     "indirect", "two men were arrested"),
+    ("Two men were arrested, police told the AP on Tuesday.", "told", "police", "organization", "indirect",
+     "Two men were arrested"),
+    ("According to the ministry, 20 people died.", "According to", "the ministry", "organization",
+     "according_to", "20 people died"),
+    ("Twenty people died, according to Reuters.", "according to", "Reuters", "organization", "according_to",
+     "Twenty people died"),
+    ("The president warned that Iran would pay.", "warned", "The president", "role", "indirect",
+     "Iran would pay"),
+    ("The deal is off, the sources say.", "say", "the sources", "anonymous", "indirect", "The deal is off"),
+    ("The deal is off, say officials in Baghdad.", "say", "officials in Baghdad", "anonymous", "indirect",
+     "The deal is off"),
+    ("The bigger concern, officials said, lies in the north.", "said", "officials", "anonymous", "indirect",
+     "The bigger concern, officials said, lies in the north"),
+    ("Smith called the plan “a disgrace” and left.", "called", "Smith", "named", "mixed",
+     "the plan “a disgrace” and left"),
+    ("He said the plan was “a disgrace.”", "said", "He", "pronoun", "mixed", "the plan was “a disgrace.”"),
+    ("The report said 20 people died.", "said", "The report", "document", "indirect", "20 people died"),
+    ("The Pentagon said the strike killed 20.", "said", "The Pentagon", "organization", "indirect",
+     "the strike killed 20"),
+    ("Russia said the strike killed 20.", "said", "Russia", "organization", "indirect", "the strike killed 20"),
+    ("Both attacks were confirmed by local activists.", "confirmed", "local activists", "anonymous",
+     "indirect", "Both attacks"),
+    ("Experts say that will be difficult.", "say", "Experts", "anonymous", "indirect", "that will be difficult"),
+])
+def test_crafted_patterns(text, cue, speaker, kind, quote_type, content):
+    row = only(attributions(text), cue)
+    assert (row.speaker, row.speaker_type, row.quote_type) == (speaker, kind, quote_type)
+    assert content_of(text, row) == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A source familiar with the talks said the deal was off.", "A source familiar with the talks"),
+    ("People familiar with the matter say the deal is off.", "People familiar with the matter"),
+    ("Officials, who asked not to be named, said the deal was off.", "Officials, who asked not to be named"),
+    ("A spokesman for the ministry said the deal was off.", "A spokesman for the ministry"),
+    ("U.S. military officials said the deal was off.", "U.S. military officials"),
+])
+def test_anonymous_sources(text, speaker):
+    table = attributions(text)
+    assert len(table) == 1, table  # "asked" inside "who asked not to be named" is no cue
+    assert (table.iloc[0].speaker, table.iloc[0].speaker_type) == (speaker, "anonymous")
+
+
+@pytest.mark.parametrize("text", [
+    "All told, 40 people died in the attack.",
+    "He signed the said document yesterday.",
+    "Insurance claims rose sharply last year.",
+    "The claims were false.",
+    "The alleged attacker fled the scene.",
+    "It is impossible to confirm the whereabouts of the leader.",
+    "It is too early to say whether the truce will hold.",
+    "They formed a group called the Free Army.",
+    "Reporting by John Smith; editing by Jane Doe.",
+    "That's not to say the group is weak.",
+    "His claims of victory rang hollow.",
+    "The proposed law was shelved.",
+])
+def test_traps_give_no_attribution_row(text):
+    assert attributions(text).empty, attributions(text)[["match", "speaker"]]
+
+
+def test_carried_quotation_paragraph_gets_no_row_of_its_own():
+    text = ('"They have nothing to defend now," Jalal said.\n\n'
+            '"The lone wolf will strike again and again in the cities."\n\nThe war goes on.')
+    table = attributions(text)
+    assert table["match"].tolist() == ["said"]
+
+
+def test_pronoun_speaker_is_kept_as_a_pronoun():
+    row = only(attributions('Smith spoke first. "We won," he said.'), "said")
+    assert (row.speaker, row.speaker_type) == ("he", "pronoun")
+
+
+def test_speaker_type_function():
+    v = vocabulary()
+    assert speaker_type("a command official".split(), v) == "anonymous"
+    assert speaker_type("semiofficial Iranian media".split(), v) == "organization"
+    assert speaker_type(["Omar", "Abu", "Laila"], v) == "named"
+    assert speaker_type(["Hisham", "al-Hashimi"], v) == "named"
+    assert speaker_type(["the", "White", "House"], v) == "organization"
+    assert speaker_type(["last", "week"], v) is None
+
+
+def test_attribution_rules_file_documents_every_list():
+    import yaml
+
+    data = yaml.safe_load((REPO / "framing" / "rules" / "attribution.yaml").read_text(encoding="utf-8"))
+    for name, block in data["lists"].items():
+        assert block["description"].strip(), name
+        assert all(isinstance(w, str) and w.strip() for w in block["words"]), name
+
+
+def test_spans_valid_on_real_articles():
+    path = shared_file("abp", "articles.parquet")
+    frame = pd.read_parquet(path).head(200)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = framing.load_corpus(frame)
+    rows = framing.extract(corpus, features=["attribution"])
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    assert len(rows) > 1000
+    for row in rows.itertuples():
+        text = texts[row.doc_id]
+        assert text[row.start:row.end] == row.match
+        if not pd.isna(row.speaker_start):
+            assert text[int(row.speaker_start):int(row.speaker_end)] == row.speaker
+        if not pd.isna(row.content_start):
+            assert 0 <= row.content_start < row.content_end <= len(text)
+    assert set(rows["speaker_type"]) <= set(SPEAKER_TYPES)
+    assert set(rows["quote_type"].dropna()) <= set(QUOTE_TYPES)
+
+
+# --------------------------------------------------------------------------- PolNeAR scoring
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("attribution_eval", REPO / "benchmarks" / "attribution_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def polnear_train():
+    shared_file("polnear", "attributions.jsonl")
+    evaluation = _eval_module()
+    corpus, gold = evaluation.load_polnear(shared_file("polnear", "articles.jsonl").parent, "train")
+    keep = corpus["doc_id"].head(5).tolist()
+    return evaluation, corpus[corpus["doc_id"].isin(keep)], {d: gold[d] for d in keep}
+
+
+def test_perfect_predictions_score_one(polnear_train):
+    evaluation, corpus, gold = polnear_train
+    perfect = {d: {role: [(f[0][0], f[-1][1]) for f in items] for role, items in roles.items()}
+               for d, roles in gold.items()}
+    table = evaluation.score(corpus, gold, perfect)
+    overall = table[table["publisher"] == "all"]
+    assert len(overall) == 4
+    assert (overall["f1"] == 1.0).all() and (overall["n_gold"] > 0).all()
+
+
+def test_overlap_credits_partial_spans_and_exact_does_not(polnear_train):
+    evaluation, corpus, gold = polnear_train
+    widened = {d: {role: [(max(0, f[0][0] - 1), f[-1][1] + 2) for f in items] for role, items in roles.items()}
+               for d, roles in gold.items()}
+    table = evaluation.score(corpus, gold, widened).set_index(["publisher", "role", "mode"])
+    assert table.loc[("all", "cue", "overlap"), "f1"] == 1.0
+    assert table.loc[("all", "cue", "exact"), "f1"] < 1.0
+
+
+def test_matching_is_one_to_one_and_empty_predictions_score_zero():
+    evaluation = _eval_module()
+    text = "He said it and she said it."
+    gold = [[(3, 7)], [(18, 22)]]
+    assert evaluation.match_spans(text, [(3, 7), (3, 7), (4, 6)], gold, "overlap") == 1
+    assert evaluation.match_spans(text, [(3, 7), (18, 22)], gold, "exact") == 2
+    assert evaluation.match_spans(text, [], gold, "overlap") == 0
+    corpus = pd.DataFrame({"doc_id": ["a"], "source": ["x"], "text": [text]})
+    table = evaluation.score(corpus, {"a": {"cue": gold, "speaker": []}}, {})
+    cue = table[(table["role"] == "cue") & (table["publisher"] == "all")]
+    assert (cue["recall"] == 0).all() and (cue["f1"] == 0).all()
+
+
+def test_one_annotator_per_article(polnear_train):
+    evaluation, corpus, gold = polnear_train
+    path = shared_file("polnear", "attributions.jsonl")
+    doc_id = corpus["doc_id"].iloc[0]
+    articles = {json.loads(line)["doc_id"]: json.loads(line)
+                for line in shared_file("polnear", "articles.jsonl").open(encoding="utf-8")}
+    first = articles[doc_id]["annotators"][0]
+    n = sum(1 for line in path.open(encoding="utf-8")
+            if f'"{doc_id}"' in line and json.loads(line)["annotator"] == first and json.loads(line)["cue"])
+    assert len(gold[doc_id]["cue"]) == n

@@ -1,0 +1,145 @@
+"""Quotation kinds (speech, scare, title, heading) and voice (``in_quote``), driven by the attribution stage."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.extract import _prepare, _run_features
+from framing.features.base import Rows
+from framing.features.naming import load_mention_rules
+from framing.lexicon import load_lexicons
+from framing.matcher import PhraseMatcher
+
+from conftest import doc_of
+
+_MATCHER = None
+
+
+def quote_kinds(text: str) -> dict[str, str]:
+    """``{quoted text (marks included): kind}`` for one text, through the extract pipeline."""
+    global _MATCHER
+    if _MATCHER is None:
+        _MATCHER = PhraseMatcher([e for lex in load_lexicons() for e in lex.entries])
+    doc = _prepare(text, "t", "x", _MATCHER)
+    _run_features(doc, 0, Rows(), ("naming", "attribution", "stance"), load_mention_rules())
+    return {text[int(q[0]):int(q[1])]: kind for q, kind in zip(doc.quotes, doc.quote_kind)}
+
+
+@pytest.fixture(scope="module")
+def sample_kinds(sample_corpus):
+    """``{prefix: [(quoted text, kind), ...]}`` for the five samples."""
+    result = {}
+    quote_kinds("")  # builds the matcher once
+    for prefix in ("000", "001", "002", "003", "004"):
+        text = doc_of(sample_corpus, prefix)["text"]
+        doc = _prepare(text, prefix, "x", _MATCHER)
+        _run_features(doc, 0, Rows(), ("naming", "attribution", "stance"), load_mention_rules())
+        result[prefix] = [(text[int(q[0]):int(q[1])], kind) for q, kind in zip(doc.quotes, doc.quote_kind)]
+    return result
+
+
+def kind_of(sample_kinds, prefix: str, quoted: str, occurrence: int = 0) -> str:
+    kinds = [kind for text, kind in sample_kinds[prefix] if text == quoted]
+    assert len(kinds) > occurrence, f"{quoted!r} not among the quotations of {prefix}: {sample_kinds[prefix]}"
+    return kinds[occurrence]
+
+
+@pytest.mark.parametrize("prefix, quoted", [
+    ("000", "“caliphate”"),                  # self-proclaimed “caliphate”
+    ("002", "“caliphate”"),                  # so called “caliphate”
+    ("003", "“caliphate”"),                  # self-styled “caliphate” capital
+    ("003", "“caliph”"),                     # including “caliph” Abu Bakr al-Baghdadi
+    ("004", '"caliph"'),                     # the Islamic State "caliph", who declared himself …
+    ("004", '"caliphate"'),                  # The "caliphate" as a state structure
+])
+def test_scare_quotes_in_the_samples(sample_kinds, prefix, quoted):
+    assert kind_of(sample_kinds, prefix, quoted) == "scare"
+
+
+@pytest.mark.parametrize("prefix, quoted", [
+    ("000", "“inflection point”"),           # Dunford called it that
+    ("000", "“will become an underground terrorist organization.”"),
+    ("004", '"The game is up,"'),            # … Isler told Reuters
+    ("004", '"very hard fight"'),            # …, he said
+    ("004", '"unbelievers"'),                # when he called on his followers …
+    ("004", '"make their blood flow as rivers."'),
+    ("001", '"They are trying to increase attacks to stay relevant."'),  # carried from Haid Haid
+])
+def test_quoted_speech_in_the_samples(sample_kinds, prefix, quoted):
+    assert kind_of(sample_kinds, prefix, quoted) == "speech"
+
+
+def test_heading_and_title_in_the_samples(sample_kinds):
+    assert kind_of(sample_kinds, "004", '"GAME IS UP"') == "heading"
+    assert kind_of(sample_kinds, "004", '"World of Daesh"') == "title"
+
+
+def test_scare_quote_rows_in_the_matches(sample_corpus, sample_matches):
+    scare = sample_matches[sample_matches["category"] == "scare_quote"]
+    by_doc = scare.groupby(scare["doc_id"].str[:3])["label"].apply(list).to_dict()
+    assert by_doc["002"] == ["caliphate"]
+    assert sorted(by_doc["003"]) == ["caliph", "caliphate"]
+    assert sorted(by_doc["004"]) == ["caliph", "caliphate"]
+    assert "game is up" not in {label for labels in by_doc.values() for label in labels}
+
+
+def test_in_quote_voice_of_arab_news(sample_corpus, sample_matches):
+    arab_news = doc_of(sample_corpus, "000")["doc_id"]
+    naming = sample_matches[(sample_matches["doc_id"] == arab_news) & (sample_matches["feature"] == "naming")
+                            & (sample_matches["category"] == "isis")]
+    isis = naming[naming["label"] == "ISIS"]
+    assert len(isis) == 1 and bool(isis["in_quote"].iloc[0])
+    daesh = naming[naming["label"] == "Daesh"]
+    assert len(daesh) > 10 and not daesh["in_quote"].any()
+
+
+# --------------------------------------------------------------------------- crafted
+
+
+def test_distancing_modifier_makes_a_scare_quote_even_in_reported_speech():
+    kinds = quote_kinds('Officials said the so-called "caliphate" had collapsed.')
+    assert kinds == {'"caliphate"': "scare"}
+
+
+def test_unattributed_short_quote_is_scare():
+    assert quote_kinds('The "caliphate" fell last year.') == {'"caliphate"': "scare"}
+
+
+def test_direct_quote_and_its_continuation_after_the_tag_are_speech():
+    kinds = quote_kinds('"It is over," he said, "and we won."')
+    assert kinds == {'"It is over,"': "speech", '"and we won."': "speech"}
+
+
+def test_following_quotation_paragraph_is_carried():
+    text = ('"They have nothing to defend now," Jalal said.\n\n'
+            '"Lone wolves will strike."\n\n"Again and again."\n\nThe war goes on.')
+    kinds = quote_kinds(text)
+    assert kinds['"Lone wolves will strike."'] == "speech"
+    assert kinds['"Again and again."'] == "speech"  # the carried speaker goes on
+
+
+def test_no_carry_after_reported_clause_or_for_a_quoted_word():
+    text = 'Officials said the war was over.\n\n"Caliphate" is a loaded word.'
+    assert quote_kinds(text) == {'"Caliphate"': "scare"}
+    text = '"We won," he said.\n\n"Caliphate" is a loaded word.'
+    assert quote_kinds(text)['"Caliphate"'] == "scare"
+
+
+def test_quotation_as_heading_and_book_title():
+    kinds = quote_kinds('Intro line.\n\n"GAME IS UP"\n\nHe wrote the book "World of Daesh" last year.')
+    assert kinds['"GAME IS UP"'] == "heading"
+    assert kinds['"World of Daesh"'] == "title"
+
+
+def test_naming_verb_quote_is_speech():
+    assert quote_kinds('Dunford called the victory an “inflection point” in the war.') == {
+        "“inflection point”": "speech"}
+
+
+def test_in_quote_follows_the_classification():
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": ['"ISIS is finished," he said. The so-called "ISIS" fled.']})
+    matches = framing.extract(corpus)  # every feature: quotation kinds need the attribution stage
+    naming = matches[matches["feature"] == "naming"]
+    assert naming["in_quote"].tolist() == [True, False]
