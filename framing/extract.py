@@ -110,6 +110,7 @@ def extract_resilient(corpus: pd.DataFrame, *, lexicons=None, features=None, n_j
     lexs = load_lexicons(lexicons)
     wanted = _wanted_features(lexs, features)
     entries = [e for lex in lexs for e in lex.entries if e.feature in wanted]
+    entries += _voice_entries(lexs, wanted)
     jobs = _n_workers(n_jobs)
     if jobs > 1 and len(texts) > 1:
         table, errors = _extract_parallel(texts, ids, sources, entries, wanted, jobs, chunksize,
@@ -246,9 +247,30 @@ def _prepare(text: str, doc_id: str, source: str, matcher: PhraseMatcher) -> Doc
                hits=matcher.find(text, view), entries=matcher.entries)
 
 
+def _voice_entries(lexs, wanted) -> list:
+    """Reporting-verb entries needed to tell quoted speech from scare quotes.
+
+    Whether a quotation is someone's speech depends on the attributions
+    around it, so the attribution stage always runs; when its rows are not
+    wanted (``features=["naming"]``), it runs on the reporting verbs of the
+    given lexicons, or of the shipped lexicon, and its rows are dropped.
+    """
+    if "attribution" in wanted:
+        return []
+    own = [e for lex in lexs if lex.feature == "attribution" for e in lex.entries]
+    if own:
+        return own
+    from framing.lexicon import default_paths, load_lexicon
+
+    shipped = [load_lexicon(p) for p in default_paths()]
+    return [e for lex in shipped if lex.feature == "attribution" for e in lex.entries]
+
+
 def _run_features(doc: Doc, number: int, rows: Rows, wanted, rules) -> None:
     if "attribution" in wanted:
         find_attributions(doc, number, rows)
+    else:
+        find_attributions(doc, number, Rows())  # for the quotation voices only
     doc.quote_kind = classify_quotes(doc)
     if "naming" in wanted:
         find_naming(doc, number, rows, rules)

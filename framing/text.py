@@ -597,7 +597,10 @@ _OPEN_CONTEXT = set("([{<—–-/") | set(_FAMILY)  # may stand right before an 
 _CLOSE_CONTEXT = set(".,;:!?)]}>—–-/…") | set(_FAMILY)  # may stand right after a closing mark
 # Apostrophes that look like opening quotes: '90s, 'em, rock 'n' roll, 'tis.
 _ELISION_RE = re.compile(r"(?:\d\d(?:s|['’]s)?\b|em\b|n['’]|tis\b|twas\b|cause\b|til\b|bout\b|nuff\b)", re.I)
-_QUOTE_MARK_RE = re.compile(_cls("".join(_FAMILY)))
+# Typewriter doubles: two apostrophes for a double quote ('' as NYT's archive and
+# PTB-style text write both ends) and two backticks as an opener (``quote'').
+_DOUBLED = {"''": "\"", "``": "\u201c"}
+_QUOTE_MARK_RE = re.compile("''|``|" + _cls("".join(_FAMILY)))
 _PARAGRAPH_BREAK_RE = re.compile(rf"{_LB}\s*")  # a line break and the blank lines after it
 
 QUOTE_COLUMNS = [
@@ -755,6 +758,7 @@ class _QuoteScanner:
         self.by_family: dict[str, list[int]] = {family: [] for family in _CONTINUES}
         self.rows: list[tuple] = []
         self.skip = -1  # a paragraph-opening mark that continues a quotation
+        self.width = 1  # characters in the mark being read ('' and `` have two)
 
     def scan(self) -> list[tuple]:
         breaks = [match.span() for match in _PARAGRAPH_BREAK_RE.finditer(self.text)]
@@ -768,7 +772,7 @@ class _QuoteScanner:
                     self._paragraph_break(self._strip_back(start), end)
                 next_break += 1
             if pos != self.skip:
-                self._mark(pos)
+                self._mark(pos, match.group())
         if self.stack and next_break < len(breaks):
             # No mark follows, so no paragraph can continue the quotation.
             self._end_all_unclosed(breaks[next_break][0])
@@ -777,12 +781,14 @@ class _QuoteScanner:
 
     # -- events ------------------------------------------------------------
 
-    def _mark(self, pos: int) -> None:
+    def _mark(self, pos: int, mark: str | None = None) -> None:
         text = self.text
-        char = text[pos]
+        mark = mark or text[pos]
+        self.width = len(mark)
+        char = _DOUBLED.get(mark, mark)
         family = _FAMILY[char]
         before = text[pos - 1] if pos > 0 else ""
-        after = text[pos + 1] if pos + 1 < len(text) else ""
+        after = text[pos + len(mark)] if pos + len(mark) < len(text) else ""
         space_before = not before or before.isspace()
         space_after = not after or after.isspace()
         if family in ("single", "double") and before.isalnum() and after.isalnum():
@@ -840,7 +846,8 @@ class _QuoteScanner:
             return
         outer_family = self.stack[0][2]
         first = self.text[next_paragraph : next_paragraph + 1]
-        if first and first in _CONTINUES[outer_family]:
+        doubled = self.text[next_paragraph : next_paragraph + 2] in _DOUBLED
+        if first and (first in _CONTINUES[outer_family] or (doubled and outer_family == "double")):
             # News convention: a quote running over paragraphs is not closed at
             # the end of the first, and the next paragraph re-opens it.
             if len(self.stack) > 1:
@@ -854,18 +861,20 @@ class _QuoteScanner:
 
     def _open(self, pos: int, family: str) -> None:
         self.by_family[family].append(len(self.stack))
-        self.stack.append([pos, self.text[pos], family, len(self.stack), 1, -1])
+        width = self.width
+        self.stack.append([pos, self.text[pos:pos + width], family, len(self.stack), 1, -1, width])
 
     def _close(self, pos: int, family: str) -> None:
         index = self.by_family[family][-1]
         if index + 1 < len(self.stack):
             self._end_unclosed_from(index + 1, pos)  # inner quotes left open
-        self._add_closed(self._pop(), pos)
+        self._add_closed(self._pop(), pos, self.width)
 
-    def _add_closed(self, entry: list, pos: int) -> None:
-        open_pos, open_char, _family, depth, paragraphs, _ = entry
+    def _add_closed(self, entry: list, pos: int, width: int = 1) -> None:
+        open_pos, open_char, _family, depth, paragraphs, _, open_width = entry
         self.rows.append(
-            (open_pos, pos + 1, open_pos + 1, pos, open_char, self.text[pos], True, 0, depth, paragraphs)
+            (open_pos, pos + width, open_pos + open_width, pos, open_char, self.text[pos:pos + width],
+             True, 0, depth, paragraphs)
         )
 
     def _end_unclosed_from(self, index: int, end: int) -> None:
@@ -873,11 +882,12 @@ class _QuoteScanner:
         end = self._strip_back(end)
         while len(self.stack) > index:
             entry = self._pop()
-            open_pos, open_char, _family, depth, paragraphs, possessive = entry
+            open_pos, open_char, _family, depth, paragraphs, possessive, width = entry
             if possessive >= 0:
                 self._add_closed(entry, possessive)
-            elif end > open_pos + 1:  # a lone mark with nothing after it is no quotation
-                self.rows.append((open_pos, end, open_pos + 1, end, open_char, "", False, 0, depth, paragraphs))
+            elif end > open_pos + width:  # a lone mark with nothing after it is no quotation
+                self.rows.append((open_pos, end, open_pos + width, end, open_char, "", False, 0, depth,
+                                  paragraphs))
 
     def _end_all_unclosed(self, end: int) -> None:
         if self.stack:

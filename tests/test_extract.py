@@ -212,3 +212,13 @@ def test_extract_on_real_articles_keeps_offsets_valid():
                zip(matches["doc_id"], matches["start"], matches["end"], matches["match"]))
     per_doc = matches.groupby("doc_id").size()
     assert per_doc.median() > 5
+
+
+def test_voice_is_the_same_whatever_features_are_asked_for(sample_corpus, sample_matches):
+    naming_only = framing.extract(sample_corpus, features=["naming"])
+    full = sample_matches[sample_matches["feature"] == "naming"].reset_index(drop=True)
+    assert set(naming_only["feature"]) == {"naming"}
+    assert naming_only["in_quote"].tolist() == full["in_quote"].tolist()
+    stance_only = framing.extract(sample_corpus, features=["stance"])
+    scare = lambda m: m[m["category"] == "scare_quote"]["match"].tolist()  # noqa: E731
+    assert scare(stance_only) == scare(sample_matches)

@@ -635,3 +635,15 @@ def test_basil_sentence_ends_and_quoted_spans():
     body = body.assign(ours=pd.concat(inside))
     assert body.loc[body["quote"], "ours"].mean() > 0.9  # measured 0.97
     assert body.loc[~body["quote"], "ours"].mean() < 0.1  # measured 0.05
+
+
+def test_typewriter_double_apostrophes_are_quotation_marks():
+    # NYT archive text (as in PolNeAR) writes both ends of a quotation as ''.
+    text = ("''We finally may be seeing some wage acceleration,'' the economist wrote. "
+            "He said ``no.'' It isn't over.")
+    q = quote_spans(text)
+    assert [text[s:e] for s, e in zip(q.start, q.end)] == [
+        "''We finally may be seeing some wage acceleration,''", "``no.''"]
+    assert [text[s:e] for s, e in zip(q.content_start, q.content_end)] == [
+        "We finally may be seeing some wage acceleration,", "no."]
+    assert q.closed.all()
