@@ -13,6 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+
+import framing.text as text_module
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -641,7 +643,7 @@ def test_typewriter_double_apostrophes_are_quotation_marks():
     # NYT archive text (as in PolNeAR) writes both ends of a quotation as ''.
     text = ("''We finally may be seeing some wage acceleration,'' the economist wrote. "
             "He said ``no.'' It isn't over.")
-    q = quote_spans(text)
+    q = text_module.quote_spans(text)
     assert [text[s:e] for s, e in zip(q.start, q.end)] == [
         "''We finally may be seeing some wage acceleration,''", "``no.''"]
     assert [text[s:e] for s, e in zip(q.content_start, q.content_end)] == [
