@@ -74,6 +74,18 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    """Write the report folder (index.html, figures, tables, matches.csv)."""
+    from framing.report import build_report
+
+    corpus = _load(args)
+    page = build_report(corpus, args.out, by=args.by, lexicons=args.lexicon or None,
+                        families=args.family or None, n_boot=args.n_boot, n_perm=args.n_perm,
+                        random_state=args.seed, dedupe=args.dedupe, progress=not args.quiet)
+    print(f"report written to {page}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="framing", description="Measure how news outlets "
                                      "frame a story: naming, attribution, stance.")
@@ -97,6 +109,22 @@ def build_parser() -> argparse.ArgumentParser:
                          "streamed doc features (slow)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar")
     extract.set_defaults(func=cmd_extract)
+    report = commands.add_parser("report", help="the full analysis as a folder with index.html, "
+                                 "figures, tables and matches.csv")
+    _add_corpus_arguments(report)
+    report.add_argument("--out", default="framing-report", help="output folder (default: framing-report)")
+    report.add_argument("--by", default="source", help="corpus column to compare (default: source)")
+    report.add_argument("--lexicon", action="append", help="lexicon file to use instead of the "
+                        "shipped ones (repeatable)")
+    report.add_argument("--family", action="append", help="naming family to report (repeatable; "
+                        "default: the most used families)")
+    report.add_argument("--n-boot", type=int, default=2000, help="bootstrap resamples (default 2000)")
+    report.add_argument("--n-perm", type=int, default=5000, help="permutations (default 5000)")
+    report.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    report.add_argument("--dedupe", choices=["keep", "drop", "origin"], default="keep",
+                        help="near-duplicate articles: keep, drop copies, or attribute to origin")
+    report.add_argument("--quiet", action="store_true", help="no progress bars")
+    report.set_defaults(func=cmd_report)
     return parser
 
 

@@ -38,7 +38,7 @@ from matplotlib.text import Text  # noqa: E402
 
 import framing.plot as fp  # noqa: E402
 from framing._warnings import FramingError  # noqa: E402
-from framing.plot.style import TOL_MUTED  # noqa: E402
+from framing.plot.style import TOL_LIGHT, TOL_MUTED  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 BASELINE = HERE / "data" / "baseline"
@@ -588,10 +588,12 @@ def test_colour_registry_is_first_seen_and_reproducible():
     assert fp.outlet_colors(["B", "A"]) == first
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        fp.outlet_colors([f"o{i}" for i in range(8)])        # 10 so far, 8 in this figure: fine
-        assert fp.outlet_colors(["o7"])["o7"] == first["B"]  # the palette wraps around
+        n_palette = len(TOL_MUTED + TOL_LIGHT)
+        names = [f"o{i}" for i in range(n_palette)]          # 2 + 17 so far, 17 in this figure: fine
+        fp.outlet_colors(names)
+        assert fp.outlet_colors([names[-2]])[names[-2]] == first["B"]  # the palette wraps around
     with pytest.warns(Warning, match="share a colour"):
-        fp.outlet_colors(["B", "o7"])                        # one figure, one colour for two
+        fp.outlet_colors(["B", names[-2]])                   # one figure, one colour for two
 
 
 def test_style_sizes_and_fonts():

@@ -34,6 +34,13 @@ TOL_MUTED = ("#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE", "#882255", "
 #: Okabe-Ito palette without black (categories such as naming variants); its
 #: yellow, faint on white, comes last so that families of up to six variants avoid it.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442")
+#: Paul Tol's light scheme, used after the muted one when a figure has more
+#: than nine outlets.
+TOL_LIGHT = ("#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33",
+             "#AAAA00")
+#: Colours after Okabe-Ito's seven for families with more variants (Tol's dark
+#: muted tones, which none of Okabe-Ito's resemble).
+CATEGORY_EXTRA = ("#882255", "#332288", "#999933", "#44AA99", "#AA4499")
 #: Tol's colour for missing data: cells and bars without a value.
 MISSING_COLOR = "#DDDDDD"
 #: Neutral colour for reference lines, "rest of the corpus", non-significant points.
@@ -216,7 +223,7 @@ class ColorRegistry:
         self._assigned.clear()
 
 
-_OUTLETS = ColorRegistry(TOL_MUTED, what="outlets")
+_OUTLETS = ColorRegistry(TOL_MUTED + TOL_LIGHT, what="outlets")
 _CATEGORIES: dict[str, ColorRegistry] = {}
 
 
@@ -260,7 +267,7 @@ def category_colors(names, namespace: str = "") -> dict:
     {'ISIS': '#E69F00', 'Daesh': '#56B4E9'}
     """
     registry = _CATEGORIES.setdefault(str(namespace), ColorRegistry(
-        OKABE_ITO, what=f"categories of {namespace!r}" if namespace else "categories"))
+        OKABE_ITO + CATEGORY_EXTRA, what=f"categories of {namespace!r}" if namespace else "categories"))
     return registry.colors(names)
 
 

@@ -23,30 +23,14 @@ similarity           Jensen-Shannon divergence between groups, bootstrap CI
 
 from __future__ import annotations
 
-import importlib
+# Imported eagerly: ``framing.stats.similarity`` must be the function even
+# after the module of the same name has been imported.
+from framing.stats._common import bh
+from framing.stats.models import distinguish, rate_model
+from framing.stats.naming import naming_shares, naming_test
+from framing.stats.rates import compare_rates
+from framing.stats.similarity import similarity
+from framing.stats.vocab import document_terms, keyness, log_odds, term_significance
 
-_LAZY = {
-    "naming_shares": "framing.stats.naming",
-    "naming_test": "framing.stats.naming",
-    "compare_rates": "framing.stats.rates",
-    "similarity": "framing.stats.similarity",
-    "log_odds": "framing.stats.vocab",
-    "keyness": "framing.stats.vocab",
-    "term_significance": "framing.stats.vocab",
-    "document_terms": "framing.stats.vocab",
-    "rate_model": "framing.stats.models",
-    "distinguish": "framing.stats.models",
-    "bh": "framing.stats._common",
-}
-
-__all__ = sorted(_LAZY)
-
-
-def __getattr__(name):
-    if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'framing.stats' has no attribute {name!r}")
-
-
-def __dir__():
-    return __all__
+__all__ = ["bh", "compare_rates", "distinguish", "document_terms", "keyness", "log_odds",
+           "naming_shares", "naming_test", "rate_model", "similarity", "term_significance"]
