@@ -39,7 +39,7 @@ from framing.features.naming import find_naming, load_mention_rules
 from framing.features.quotes import SPEECH, HEADING, classify_quotes
 from framing.features.stance import find_other, find_stance
 from framing.lexicon import KNOWN_FEATURES, load_lexicons
-from framing.matcher import PhraseMatcher, matching_view
+from framing.matcher import PhraseMatcher, word_view
 from framing.text import _quote_rows, sentence_spans
 
 DEFAULT_FEATURES = KNOWN_FEATURES
@@ -230,7 +230,7 @@ def _extract_chunk(texts, ids, sources, entries, wanted, progress=False, on_erro
 
 
 def _prepare(text: str, doc_id: str, source: str, matcher: PhraseMatcher) -> Doc:
-    view = matching_view(text)
+    view = word_view(text)
     # Tuples rather than framing.text.quote_spans' DataFrame: building a small
     # DataFrame per article would cost more than the whole quote scan.
     quotes = _quote_rows(text, nested=False)

@@ -1,11 +1,14 @@
 """The one phrase matcher every feature shares.
 
 All lexicon entries of a run go into a single Aho-Corasick automaton over a
-*matching view* of the text: lower-cased, every whitespace character mapped to a
-space, every dash to "-", every apostrophe to "'". The view has the same length
-as the text, so offsets found in it are offsets into the text itself, and a
-match's surface string is always ``text[start:end]``. Case rules, word
-boundaries and context vetoes are then checked on the original characters.
+*word view* of the text: lower-cased, with every character that is not a letter
+or digit replaced by a space. The view has the same length as the text, so
+offsets found in it are offsets into the text itself, and a match's surface
+string is always ``text[start:end]``. Each pattern is stored with a space on
+either side, so the automaton only ever reports whole words: "ISIS" is never
+found inside "crisis", while "anti-ISIS", "ISIS-held" and "Daesh's" are found,
+and no time is spent on the many in-word hits of short patterns ("is", "may").
+Case rules and context vetoes are then checked on the original characters.
 """
 
 from __future__ import annotations
@@ -46,6 +49,28 @@ def matching_view(text: str) -> str:
     # A few characters ("İ") lower-case to two; keep those as they are so that
     # offsets in the view stay offsets in the text.
     return "".join(ch if len(low := ch.lower()) != 1 else low for ch in unified)
+
+
+_NON_WORD = re.compile(r"[\W_]")
+
+
+def word_view(text: str) -> str:
+    """Lower-cased text with every non-letter, non-digit character as a space; same length.
+
+    Examples
+    --------
+    >>> word_view("Anti-ISIS, Daesh\u2019s \u201ccaliphate\u201d")
+    'anti isis  daesh s  caliphate '
+    """
+    spaced = _NON_WORD.sub(" ", text)
+    lowered = spaced.lower()
+    if len(lowered) == len(spaced):
+        return lowered
+    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in spaced)
+
+
+def _words_case_kept(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 def _unify_case_kept(text: str) -> str:
@@ -114,29 +139,35 @@ class PhraseMatcher:
         self.entries = list(entries)
         self._exact_forms = [self._case_kept_variants(e) if e.case == "exact" else frozenset()
                              for e in self.entries]
-        self._before = [tuple(" ".join(matching_view(w).split()) for w in e.exclude_before)
+        self._before = [tuple(" ".join(word_view(w).split()) for w in e.exclude_before)
                         for e in self.entries]
-        self._after = [tuple(" ".join(matching_view(w).split()) for w in e.exclude_after)
+        self._after = [tuple(" ".join(word_view(w).split()) for w in e.exclude_after)
                        for e in self.entries]
         self._group = [(e.lexicon, e.category) for e in self.entries]
+        # Entries with nothing to check beyond the word match skip _accept entirely.
+        self._plain = [e.case == "any" and not e.reject_in_caps and not b and not a
+                       for e, b, a in zip(self.entries, self._before, self._after)]
         self._automaton = self._build()
 
     @staticmethod
     def _case_kept_variants(entry: Entry) -> frozenset:
-        return frozenset(v for form in entry.forms for v in pattern_variants(form))
+        return frozenset(_words_case_kept(v) for form in entry.forms for v in pattern_variants(form))
 
     def _build(self):
         keys: dict[str, list[int]] = {}
         for index, entry in enumerate(self.entries):
             for form in entry.forms:
                 for variant in pattern_variants(form):
-                    key = matching_view(variant)
-                    bucket = keys.setdefault(key, [])
+                    key = word_view(variant)
+                    if not key.strip():
+                        continue
+                    bucket = keys.setdefault(" " + key + " ", [])
                     if index not in bucket:
                         bucket.append(index)
         automaton = ahocorasick.Automaton()
         for key, indexes in keys.items():
-            automaton.add_word(key, (len(key), tuple(indexes)))
+            # the stored length excludes the two boundary spaces
+            automaton.add_word(key, (len(key) - 2, tuple(indexes)))
         if keys:
             automaton.make_automaton()
         return automaton if keys else None
@@ -151,15 +182,16 @@ class PhraseMatcher:
         """
         if self._automaton is None or not text:
             return _empty_hits()
-        view = matching_view(text) if view is None else view
-        n = len(text)
+        view = word_view(text) if view is None else view
+        plain = self._plain
         cand_entry, cand_start, cand_end = [], [], []
-        for last, (length, indexes) in self._automaton.iter(view):
-            start, end = last - length + 1, last + 1
-            if (start > 0 and _is_word_char(text[start - 1])) or (end < n and _is_word_char(text[end])):
-                continue
+        # Padding with a space on each side lets words at the edges match. A key
+        # whose final space sits at ``last`` in the padded view covers the words
+        # text[last - length - 1:last - 1].
+        for last, (length, indexes) in self._automaton.iter(" " + view + " "):
+            start, end = last - length - 1, last - 1
             for index in indexes:
-                if self._accept(index, text, view, start, end):
+                if plain[index] or self._accept(index, text, view, start, end):
                     cand_entry.append(index)
                     cand_start.append(start)
                     cand_end.append(end)
@@ -174,11 +206,11 @@ class PhraseMatcher:
             return False
         if entry.case == "upper" and surface != surface.upper():
             return False
-        if entry.case == "exact" and " ".join(_unify_case_kept(surface).split()) not in self._exact_forms[index]:
+        if entry.case == "exact" and _words_case_kept(surface) not in self._exact_forms[index]:
             return False
-        if self._before[index] and _preceded_by(view, start, self._before[index]):
+        if self._before[index] and _preceded_by(text, view, start, self._before[index]):
             return False
-        if self._after[index] and _followed_by(view, end, self._after[index]):
+        if self._after[index] and _followed_by(text, view, end, self._after[index]):
             return False
         if entry.reject_in_caps and in_capitals_run(text, start, end):
             return False
@@ -206,22 +238,32 @@ def _empty_hits() -> Hits:
     return Hits(empty, empty.copy(), empty.copy())
 
 
-def _preceded_by(view: str, start: int, words: tuple[str, ...]) -> bool:
-    before = view[max(0, start - 80):start].rstrip(" ")
+# Between a match and a vetoing context word only spaces, hyphens and
+# apostrophes may stand: "he adds, to applause" is not "add to".
+_SEPARATOR_PUNCTUATION = re.compile(r"[^\w\s\-\u2010-\u2015'\u2019]")
+
+
+def _preceded_by(text: str, view: str, start: int, words: tuple[str, ...]) -> bool:
+    low = max(0, start - 80)
+    before = view[low:start].rstrip(" ")
     for word in words:
         if before.endswith(word):
             cut = len(before) - len(word)
-            if cut == 0 or not _is_word_char(before[cut - 1]):
+            if (cut == 0 or not _is_word_char(before[cut - 1])) and \
+                    not _SEPARATOR_PUNCTUATION.search(text, low + cut, start):
                 return True
     return False
 
 
-def _followed_by(view: str, end: int, words: tuple[str, ...]) -> bool:
-    after = view[end:end + 80].lstrip(" ")
+def _followed_by(text: str, view: str, end: int, words: tuple[str, ...]) -> bool:
+    after = view[end:end + 80]
+    skipped = len(after) - len(after.lstrip(" "))
+    after = after[skipped:]
     for word in words:
         if after.startswith(word):
             cut = len(word)
-            if cut == len(after) or not _is_word_char(after[cut]):
+            if (cut == len(after) or not _is_word_char(after[cut])) and \
+                    not _SEPARATOR_PUNCTUATION.search(text, end, end + skipped + cut):
                 return True
     return False
 

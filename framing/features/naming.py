@@ -54,24 +54,25 @@ def load_mention_rules(path: str | None = None) -> tuple[MentionRule, ...]:
 _WORD = re.compile(r"[\w'\-]+")
 
 
-def is_metalinguistic(view: str, start: int, end: int, rules) -> bool:
-    """True when a mention rule fires around the span ``view[start:end]``.
+def is_metalinguistic(text: str, start: int, end: int, rules) -> bool:
+    """True when a mention rule fires around the name ``text[start:end]``.
 
-    ``view`` is the matching view of the text (lower case, unified dashes and
-    apostrophes). A rule's phrase must begin within ``window_words`` words after
-    the name (position "after") or end within that many words before it.
+    A rule's phrase must begin within ``window_words`` words after the name
+    (position "after") or end within that many words before it, in the same
+    clause; case, dashes and apostrophes are ignored.
 
     Examples
     --------
-    >>> from framing.matcher import matching_view
     >>> rule = MentionRule("aka", ("also known as",), "before", 2)
     >>> text = "the jihadi group, also known as ISIS or ISIL."
-    >>> v = matching_view(text)
-    >>> is_metalinguistic(v, text.index("ISIL"), text.index("ISIL") + 4, [rule])
+    >>> is_metalinguistic(text, text.index("ISIL"), text.index("ISIL") + 4, [rule])
     True
     """
-    before = _clause_before(view, start)
-    after = _clause_after(view, end)
+    # Only a window around the name is normalised: most names need no more.
+    low = max(0, start - 150)
+    view = matching_view(text[low:end + 150])
+    before = _clause_before(view, start - low)
+    after = _clause_after(view, end - low)
     # Most names have no gloss near them: one search for any phrase settles those.
     if not _any_phrase(tuple(rules)).search(before + " \x00 " + after):
         return False
@@ -142,7 +143,7 @@ def find_naming(doc: Doc, doc_number: int, rows: Rows, rules=None) -> None:
         entry = doc.entries[doc.hits.entry[i]]
         start, end = int(doc.hits.start[i]), int(doc.hits.end[i])
         in_title = any(s <= start and end <= e for s, e in title_spans)
-        mention = in_title or is_metalinguistic(doc.view, start, end, rules)
+        mention = in_title or is_metalinguistic(doc.text, start, end, rules)
         rows.add(doc_number, "naming", entry.category, entry.label, start, end,
                  lexicon=entry.lexicon, metalinguistic=bool(mention))
 
