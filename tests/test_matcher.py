@@ -159,3 +159,12 @@ def test_yaml_is_loaded_safely(tmp_path):
     path.write_text("!!python/object/apply:os.system ['echo pwned']\n")
     with pytest.raises(LexiconError, match="not valid YAML"):
         load_lexicon(path)
+
+
+def test_context_vetoes_see_hyphens_but_not_punctuation():
+    entries = [{"label": "add", "patterns": ["add"], "inflect": "verb", "exclude_after": ["to"]}]
+    text = "It adds to costs. It may be hard, they add, to draw conclusions."
+    got = [m for _, m in found(entries, text, feature="attribution", category="neutral")]
+    assert got == ["add"]  # "adds to costs" vetoed; "add, to draw" is a reporting use
+    regime = [{"label": "regime", "patterns": ["regime"], "exclude_after": ["change"]}]
+    assert found(regime, "a regime-change war; regime change; the regime, change it") == [("regime", "regime")]
