@@ -54,7 +54,7 @@ def load_mention_rules(path: str | None = None) -> tuple[MentionRule, ...]:
 _WORD = re.compile(r"[\w'\-]+")
 
 
-def is_metalinguistic(text: str, start: int, end: int, rules) -> bool:
+def is_metalinguistic(text: str, start: int, end: int, rules, view: str | None = None) -> bool:
     """True when a mention rule fires around the name ``text[start:end]``.
 
     A rule's phrase must begin within ``window_words`` words after the name
@@ -68,8 +68,10 @@ def is_metalinguistic(text: str, start: int, end: int, rules) -> bool:
     >>> is_metalinguistic(text, text.index("ISIL"), text.index("ISIL") + 4, [rule])
     True
     """
-    # Only a window around the name is normalised: most names need no more.
     low = max(0, start - 150)
+    if view is not None and not _any_word_phrase(tuple(rules)).search(view, low, end + 150):
+        return False  # most names have no gloss anywhere near them
+    # Only a window around the name is normalised: most names need no more.
     view = matching_view(text[low:end + 150])
     before = _clause_before(view, start - low)
     after = _clause_after(view, end - low)
@@ -89,6 +91,18 @@ def is_metalinguistic(text: str, start: int, end: int, rules) -> bool:
 # quotation mark: "“ISIS is on their heels …,” Dunford said, using an alternative
 # name for the group" glosses a name the speaker used; the speaker still used it.
 _CLAUSE_BREAKS = (". ", "\n", "; ", "\"", "\u201c", "\u201d", "\u00ab", "\u00bb")
+
+
+@lru_cache(maxsize=16)
+def _any_word_phrase(rules: tuple) -> re.Pattern:
+    """Any rule phrase, as it appears in the matcher's word view (letters and spaces only)."""
+    from framing.matcher import word_view
+
+    phrases = sorted({" ".join(word_view(p).split()) for rule in rules for p in rule.phrases},
+                     key=len, reverse=True)
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases))
 
 
 @lru_cache(maxsize=16)
@@ -143,7 +157,7 @@ def find_naming(doc: Doc, doc_number: int, rows: Rows, rules=None) -> None:
         entry = doc.entries[doc.hits.entry[i]]
         start, end = int(doc.hits.start[i]), int(doc.hits.end[i])
         in_title = any(s <= start and end <= e for s, e in title_spans)
-        mention = in_title or is_metalinguistic(doc.text, start, end, rules)
+        mention = in_title or is_metalinguistic(doc.text, start, end, rules, doc.view)
         rows.add(doc_number, "naming", entry.category, entry.label, start, end,
                  lexicon=entry.lexicon, metalinguistic=bool(mention))
 
