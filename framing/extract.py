@@ -282,7 +282,7 @@ def _run_features(doc: Doc, number: int, rows: Rows, wanted, rules) -> None:
 
 
 def _sentence_of(doc: Doc, rows: Rows, first: int) -> list[int]:
-    starts = rows.columns["start"][first:]
+    starts, _ = rows.spans(first)
     if not starts:
         return []
     if len(doc.sentences) == 0:
@@ -292,32 +292,34 @@ def _sentence_of(doc: Doc, rows: Rows, first: int) -> list[int]:
 
 
 def _in_quote(doc: Doc, rows: Rows, first: int) -> list[bool]:
-    starts = rows.columns["start"][first:]
-    ends = rows.columns["end"][first:]
+    starts, ends = rows.spans(first)
     if not starts:
         return []
-    speech = [(int(q[2]), int(q[3])) for q, kind in zip(doc.quotes, doc.quote_kind)
-              if kind in (SPEECH, HEADING)]
-    if not speech:
+    speech = np.array([(q[2], q[3]) for q, kind in zip(doc.quotes, doc.quote_kind)
+                       if kind in (SPEECH, HEADING)], dtype=np.int64).reshape(-1, 2)
+    if not len(speech):
         return [False] * len(starts)
-    result = []
-    for start, end in zip(starts, ends):
-        result.append(any(s <= start and end <= e for s, e in speech))
-    return result
+    # Outermost quotations never overlap, so the only candidate is the last one
+    # starting at or before the match.
+    starts, ends = np.asarray(starts), np.asarray(ends)
+    index = np.searchsorted(speech[:, 0], starts, side="right") - 1
+    inside = (index >= 0) & (ends <= speech[np.clip(index, 0, None), 1])
+    return inside.tolist()
 
 
 def _to_table(rows: Rows, sentence_col, quote_col, texts, ids, sources) -> pd.DataFrame:
     if not len(rows):
         return _empty_table()
-    doc_index = np.asarray(rows.doc_index, dtype=np.int64)
-    starts = rows.columns["start"]
-    ends = rows.columns["end"]
+    columns = rows.columns
+    doc_index = np.asarray(columns["doc_index"], dtype=np.int64)
+    starts = columns["start"]
+    ends = columns["end"]
     data = {
         "doc_id": [ids[i] for i in doc_index],
         "source": [sources[i] for i in doc_index],
-        "feature": rows.columns["feature"],
-        "category": rows.columns["category"],
-        "label": rows.columns["label"],
+        "feature": columns["feature"],
+        "category": columns["category"],
+        "label": columns["label"],
         "match": [texts[i][s:e] for i, s, e in zip(doc_index, starts, ends)],
         "start": np.asarray(starts, dtype=np.int64),
         "end": np.asarray(ends, dtype=np.int64),
@@ -325,7 +327,7 @@ def _to_table(rows: Rows, sentence_col, quote_col, texts, ids, sources) -> pd.Da
         "in_quote": np.asarray(quote_col, dtype=bool),
     }
     for name in ATTRIBUTION_COLUMNS + ["lexicon", "metalinguistic", "quote_index"]:
-        data[name] = rows.columns[name]
+        data[name] = columns[name]
     table = pd.DataFrame(data, columns=COLUMNS)
     table = _typed(table)
     order = np.lexsort((table["feature"].to_numpy(), table["end"].to_numpy(),

@@ -53,34 +53,47 @@ class Doc:
                         dtype=np.int64)
 
 
+_ROW_FIELDS = ("doc_index", "feature", "category", "label", "start", "end", "lexicon",
+               "metalinguistic", "quote_index", *ATTRIBUTION_COLUMNS)
+
+
 class Rows:
-    """Column-wise accumulator for match rows."""
+    """Accumulator for match rows: one tuple per row, turned into columns once at the end.
+
+    One tuple append per match is the cheapest way to collect rows in Python;
+    building columns as they come would cost a list append per column.
+    """
 
     def __init__(self):
-        self.columns: dict[str, list] = {name: [] for name in COLUMNS if name not in
-                                         ("doc_id", "source", "match", "sentence", "in_quote")}
-        self.doc_index: list[int] = []
+        self.rows: list[tuple] = []
 
     def add(self, doc_number: int, feature: str, category: str, label: str, start: int, end: int,
-            *, lexicon=None, metalinguistic=None, quote_index=None, **attribution) -> None:
-        c = self.columns
-        self.doc_index.append(doc_number)
-        c["feature"].append(feature)
-        c["category"].append(category)
-        c["label"].append(label)
-        c["start"].append(start)
-        c["end"].append(end)
-        c["lexicon"].append(lexicon)
-        c["metalinguistic"].append(metalinguistic)
-        c["quote_index"].append(quote_index)
-        for name in ATTRIBUTION_COLUMNS:
-            c[name].append(attribution.get(name))
+            *, lexicon=None, metalinguistic=None, quote_index=None, speaker=None,
+            speaker_start=None, speaker_end=None, speaker_type=None, quote_type=None,
+            content_start=None, content_end=None) -> None:
+        self.rows.append((doc_number, feature, category, label, start, end, lexicon, metalinguistic,
+                          quote_index, speaker, speaker_start, speaker_end, speaker_type, quote_type,
+                          content_start, content_end))
+
+    def spans(self, first: int = 0) -> tuple[list[int], list[int]]:
+        """Starts and ends of the rows from ``first`` on."""
+        tail = self.rows[first:]
+        return [r[4] for r in tail], [r[5] for r in tail]
+
+    @property
+    def columns(self) -> dict[str, list]:
+        """The rows as columns (``doc_index``, ``feature``, ... ``content_end``)."""
+        if not self.rows:
+            return {name: [] for name in _ROW_FIELDS}
+        return {name: list(values) for name, values in zip(_ROW_FIELDS, zip(*self.rows))}
+
+    @property
+    def doc_index(self) -> list[int]:
+        return [r[0] for r in self.rows]
 
     def truncate(self, n: int) -> None:
         """Forget every row after the first ``n`` (the rows of an article that failed)."""
-        del self.doc_index[n:]
-        for values in self.columns.values():
-            del values[n:]
+        del self.rows[n:]
 
     def __len__(self) -> int:
-        return len(self.doc_index)
+        return len(self.rows)
