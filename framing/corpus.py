@@ -434,7 +434,7 @@ def _build_corpus(table: pd.DataFrame, columns: dict, *, label: str, kind: str, 
         column = column_map.get(name)
         out[name] = table[column].replace("", np.nan) if column else pd.Series(pd.NA, index=table.index, dtype="object")
     out["date"], out["date_precision"] = parse_dates(out["date"], label, sink)
-    out["text"] = [_clean(r, t, clean) for r, t in zip(raw, _titles(out["title"]))]
+    out["text"] = _clean_all(raw, _titles(out["title"]), clean, label, sink)
     out["raw_text"] = raw
     if detect_origin:
         _fill_origin_from_text(out)
@@ -553,12 +553,27 @@ def _titles(titles: pd.Series):
     return [t if isinstance(t, str) and t.strip() else None for t in titles]
 
 
-def _clean(raw: str, title, clean: bool) -> str:
-    if not clean:
-        return raw
-    from framing.clean import clean_text
+# Tags and entities left in scraped text ("<p>", "&amp;", "&#8220;").
+_MARKUP = re.compile(r"</?(?:p|br|div|span|a|b|i|em|strong|li|ul|ol|h[1-6]|img|figure|figcaption|"
+                     r"blockquote|script|style|table|tr|td)\b[^<>]{0,500}>|&(?:[a-z]{2,8}|#\d{2,6}|#x[0-9a-f]{2,5});",
+                     re.IGNORECASE)
 
-    return clean_text(raw, title=title)
+
+def _clean_all(raw: list[str], titles, clean: bool, label: str, sink) -> list[str]:
+    if not clean:
+        return list(raw)
+    from framing.clean import clean_text, strip_html
+
+    texts, with_markup = [], 0
+    for text, title in zip(raw, titles):
+        if _MARKUP.search(text):
+            text = strip_html(text)
+            with_markup += 1
+        texts.append(clean_text(text, title=title))
+    if with_markup:
+        warn(f"{label}: {with_markup} article(s) contained HTML tags or entities; they were "
+             "converted to plain text (raw_text keeps the original).", sink)
+    return texts
 
 
 def _fill_origin_from_text(out: pd.DataFrame) -> None:
