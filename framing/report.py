@@ -128,7 +128,7 @@ def build_report(corpus=None, out="framing-report", *, by: str = "source", lexic
     stats_docs = apply_dedupe(docs, corpus, dedupe, duplicates=duplicates)
     stats_matches = apply_dedupe(matches, corpus, dedupe, duplicates=duplicates)
     params = {"by": by, "n_boot": n_boot, "n_perm": n_perm, "random_state": random_state,
-              "dedupe": dedupe, "ci": 0.95}
+              "dedupe": dedupe, "ci": 0.95, "sentiment": sentiment}
     steps.step("statistics")
     results = _statistics(corpus, matches if dedupe == "keep" else stats_matches, stats_docs,
                           params, families, lexicons)

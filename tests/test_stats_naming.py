@@ -134,10 +134,15 @@ def test_unknown_family_lists_available(small):
         naming_test(matches, corpus, "daesh")
 
 
-def test_matches_outside_the_corpus_are_an_error(small):
+def test_a_corpus_subset_restricts_the_matches_and_says_so(small):
     corpus, matches = small
-    with pytest.raises(FramingError, match="not in the corpus"):
-        naming_shares(matches, corpus[corpus["doc_id"] != "b2"], "isis")
+    subset = corpus[corpus["doc_id"] != "b2"]
+    with pytest.warns(FramingWarning, match=r"belong to articles outside the corpus"):
+        shares = naming_shares(matches, subset, "isis")
+    expected = naming_shares(matches[matches["doc_id"] != "b2"], subset, "isis")
+    pd.testing.assert_frame_equal(shares, expected)
+    with pytest.raises(FramingError, match="none of the .* naming matches belong"):
+        naming_shares(matches, corpus.assign(doc_id=corpus["doc_id"] + "-other"), "isis")
 
 
 def test_time_bins_and_undated_articles_are_counted():

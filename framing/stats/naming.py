@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from framing._warnings import FramingError
+from framing._warnings import FramingError, warn
 from framing.stats import _resample as rs
 from framing.stats._common import DEFAULT_BOOTSTRAP, DEFAULT_PERMUTATIONS, bh, rng_from
 
@@ -420,7 +420,7 @@ def _permutation_pvalues(counts, codes, table, pairs, n_perm, rng):
 def _naming_counts(matches, corpus, family, by, voice, include_mentions, variants,
                    period, cluster) -> _NamingCounts:
     _check_tables(matches, corpus, voice)
-    naming = matches[matches["feature"] == "naming"]
+    naming = _within_corpus(matches[matches["feature"] == "naming"], corpus)
     families = sorted(naming["category"].dropna().astype(str).unique())
     if family not in families:
         raise FramingError(
@@ -504,6 +504,26 @@ def _variant_map(rows: pd.DataFrame, variants) -> tuple[list, dict]:
         raise FramingError(f"variants must name distinct variants (a list, or a dict of name -> "
                            f"labels), got {variants!r}.")
     return order, merge
+
+
+def _within_corpus(naming: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """The naming matches of the corpus's articles.
+
+    The corpus says which articles are compared, so passing all matches with a
+    subset of the corpus (one topic, one year) is allowed: the other articles'
+    matches are left out with a warning. Matches of none of its articles mean
+    the wrong corpus was passed.
+    """
+    inside = naming["doc_id"].astype(str).isin(set(corpus["doc_id"].astype(str)))
+    if inside.all():
+        return naming
+    if not inside.any() and len(naming):
+        unknown = naming["doc_id"].astype(str).iloc[0]
+        raise FramingError(f"none of the {len(naming)} naming matches belong to an article of this "
+                           f"corpus (e.g. doc_id {unknown!r}); pass the corpus the matches came from.")
+    warn(f"{int((~inside).sum())} naming match(es) belong to articles outside the corpus passed "
+         "and are left out (the corpus decides which articles are compared).")
+    return naming[inside]
 
 
 def _doc_positions(corpus: pd.DataFrame, doc_ids: pd.Series) -> np.ndarray:
