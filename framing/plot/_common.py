@@ -91,6 +91,23 @@ def footnote(ax, text: str) -> None:
     ax._framing_note_artists = (note, spacer)
 
 
+def group_noun(attrs: dict, default: str = "outlet") -> str:
+    """What the groups of a result table are, for titles: "outlet", "bias label", "source × date"."""
+    by = attrs.get("by") if attrs else None
+    if by is None:
+        return default
+    keys = by if isinstance(by, (list, tuple)) else [by]
+    names = [str(getattr(k, "key", k)) for k in keys]
+    if names in (["source"], ["outlet"], ["publisher"]):
+        return "outlet"
+    return " × ".join(n.replace("_", " ") for n in names)
+
+
+def ci_note(level, has_intervals: bool) -> str:
+    """" (95% CI)" when the plot shows intervals, else nothing."""
+    return f" ({level:.0%} CI)" if has_intervals else ""
+
+
 def set_title(ax, text: str) -> None:
     """An Axes title that wraps at the figure's edge instead of running off it."""
     ax.set_title(text, wrap=True)

@@ -371,6 +371,8 @@ def speaker_types(table: pd.DataFrame, *, by: str = "source", speaker_type: str 
     kind = cm.pretty(shares.attrs.get("speaker_type", speaker_type))
     ax.set_xlabel(f"{kind.capitalize()} speakers (share of attributions)")
     level = shares.attrs.get("ci", ci)
-    cm.set_title(ax, title or f"{kind.capitalize()} speakers by outlet ({level:.0%} CI)")
+    noun = cm.group_noun(shares.attrs if shares.attrs.get("by") else {"by": [by]})
+    intervals = bool(np.isfinite(cm.as_floats(shares["ci_low"])).any()) if "ci_low" in shares else False
+    cm.set_title(ax, title or f"{kind.capitalize()} speakers by {noun}{cm.ci_note(level, intervals)}")
     return ax
 

@@ -95,7 +95,9 @@ def forest(rates: pd.DataFrame, feature=None, *, corpus_rate: float | None = Non
     cm.reference_line(ax, reference, f"{what}: {cm.fmt_number(reference)}", len(y))
     ax.set_xlabel(f"{_feature_name(feat, category)} {cm.RATE_LABEL}")
     level = rates.attrs.get("ci", 0.95)
-    cm.set_title(ax, title or f"{_feature_name(feat, category)} by outlet ({level:.0%} CI)")
+    noun = cm.group_noun(rates.attrs)
+    intervals = bool(np.isfinite(low).any())
+    cm.set_title(ax, title or f"{_feature_name(feat, category)} by {noun}{cm.ci_note(level, intervals)}")
     return ax
 
 
