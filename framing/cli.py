@@ -81,7 +81,8 @@ def cmd_report(args) -> int:
     corpus = _load(args)
     page = build_report(corpus, args.out, by=args.by, lexicons=args.lexicon or None,
                         families=args.family or None, n_boot=args.n_boot, n_perm=args.n_perm,
-                        random_state=args.seed, dedupe=args.dedupe, progress=not args.quiet)
+                        random_state=args.seed, dedupe=args.dedupe, progress=not args.quiet,
+                        formats=tuple(args.formats.split(",")))
     print(f"report written to {page}")
     return 0
 
@@ -123,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     report.add_argument("--dedupe", choices=["keep", "drop", "origin"], default="keep",
                         help="near-duplicate articles: keep, drop copies, or attribute to origin")
+    report.add_argument("--formats", default="png,svg,pdf", help="figure formats, comma-separated "
+                        "(default png,svg,pdf; png alone is fastest)")
     report.add_argument("--quiet", action="store_true", help="no progress bars")
     report.set_defaults(func=cmd_report)
     return parser

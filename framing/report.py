@@ -62,7 +62,8 @@ def safe_name(text: str, fallback: str = "item") -> str:
 
 def build_report(corpus=None, out="framing-report", *, by: str = "source", lexicons=None,
                  families=None, n_boot: int = 2000, n_perm: int = 5000, random_state: int = 0,
-                 dedupe: str = "keep", sentiment: bool = True, progress: bool = True) -> Path:
+                 dedupe: str = "keep", sentiment: bool = True, progress: bool = True,
+                 formats=("png", "svg", "pdf")) -> Path:
     """Run the full analysis and write the report folder.
 
     Parameters
@@ -89,6 +90,8 @@ def build_report(corpus=None, out="framing-report", *, by: str = "source", lexic
         Compute VADER sentiment.
     progress : bool, default True
         Progress bars on the long steps.
+    formats : tuple of str, default ("png", "svg", "pdf")
+        Figure files to write; PNG is always written (the page shows it).
 
     Returns
     -------
@@ -107,6 +110,7 @@ def build_report(corpus=None, out="framing-report", *, by: str = "source", lexic
     from framing.provenance import corpus_hash, lexicon_records, package_versions
 
     out = Path(out)
+    formats = tuple(dict.fromkeys(("png", *formats)))
     for sub in ("figures", "tables"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     steps = _Progress(progress, total=6)
@@ -133,7 +137,7 @@ def build_report(corpus=None, out="framing-report", *, by: str = "source", lexic
     results = _statistics(corpus, matches if dedupe == "keep" else stats_matches, stats_docs,
                           params, families, lexicons)
     steps.step("figures")
-    sections = _sections(corpus, matches, docs, results, params, out)
+    sections = _sections(corpus, matches, docs, results, params, _Out(out, formats))
     steps.step("page")
     _write_tables(out, corpus, matches, docs, results, duplicates)
     context = {
@@ -141,7 +145,7 @@ def build_report(corpus=None, out="framing-report", *, by: str = "source", lexic
         "warnings": load_warnings, "notes": notes + _inference_notes(corpus, by),
         "duplicates": duplicates, "versions": package_versions(),
         "lexicons": lexicon_records(lexicons), "input_hash": corpus_hash(corpus),
-        "results": results,
+        "results": results, "formats": formats,
     }
     page = out / "index.html"
     page.write_text(render_page(sections, context), encoding="utf-8")
@@ -267,10 +271,18 @@ def _sections(corpus, matches, docs, results, params, out) -> list[Section]:
     return sections
 
 
-def _save(fig, out: Path, stem: str) -> str:
+@dataclass
+class _Out:
+    """Where figures go, and in which formats."""
+
+    path: Path
+    formats: tuple
+
+
+def _save(fig, out: _Out, stem: str) -> str:
     from framing import plot
 
-    plot.save_figure(fig, out / "figures" / stem)
+    plot.save_figure(fig, out.path / "figures" / stem, formats=out.formats)
     import matplotlib.pyplot as plt
 
     plt.close(fig)
@@ -494,7 +506,7 @@ def render_page(sections: list[Section], context: dict) -> str:
     parts.append("<nav><p>" + " · ".join(f"<a href='#{s.id}'>{html.escape(s.title)}</a>"
                                          for s in sections) + " · <a href='#methods'>Methods</a></p></nav>")
     for section in sections:
-        parts.append(_render_section(section))
+        parts.append(_render_section(section, context.get("formats", ("png", "svg", "pdf"))))
     parts.append(_methods(context))
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -525,15 +537,16 @@ def _summary(corpus, context) -> str:
     return "\n".join(lines)
 
 
-def _render_section(section: Section) -> str:
+def _render_section(section: Section, formats=("png", "svg", "pdf")) -> str:
     parts = [f"<section id='{html.escape(section.id)}'><h2>{html.escape(section.title)}</h2>"]
     if section.intro:
         parts.append(f"<p>{html.escape(section.intro)}</p>")
     for stem, caption in section.figures:
         links = " · ".join(f"<a href='figures/{html.escape(stem)}.{ext}'>{ext.upper()}</a>"
-                           for ext in ("svg", "pdf"))
+                           for ext in ("svg", "pdf") if ext in formats)
+        links = f" ({links})" if links else ""
         parts.append(f"<figure><img src='figures/{html.escape(stem)}.png' alt='{html.escape(caption)}'>"
-                     f"<figcaption>{html.escape(caption)} ({links})</figcaption></figure>")
+                     f"<figcaption>{html.escape(caption)}{links}</figcaption></figure>")
     for title, table, csv_name in section.tables:
         parts.append(f"<h4>{html.escape(title)}</h4>" + _html_table(table.head(40)) +
                      f"<p class='note'>Full table: <a href='tables/{html.escape(csv_name)}'>"

@@ -96,13 +96,15 @@ def test_sample_report_warns_about_syndication_and_small_groups(sample_report):
 def test_hostile_corpus_is_escaped_and_stays_in_the_folder(tmp_path):
     body = ("Officials said the <script>alert('x')</script> regime fell. "
             "Rebels claimed the so-called \u201ccaliphate\u201d was over. ") * 3
-    corpus = framing.load_corpus(pd.DataFrame({
+    # Built directly (load_corpus would turn the markup into text): the report
+    # itself must escape whatever the corpus holds.
+    corpus = pd.DataFrame({
         "doc_id": ["a", "b", "c", "d"],
         "text": [body, body + " Daesh said so.", "ISIS said <b>bold</b>.", body],
         "source": ["../../etc/passwd", "CON", "<img src=x onerror=alert(1)>", "Fine & Co"],
-    }))
+    })
     out = tmp_path / "out"
-    page = build_report(corpus, out, **FAST)
+    page = build_report(corpus, out, formats=("png",), **FAST)
     html_text = page.read_text(encoding="utf-8")
     assert "<script" not in html_text.lower()
     assert "&lt;script&gt;" in html_text
@@ -126,8 +128,11 @@ def test_two_runs_give_identical_tables_and_figure_bytes(sample_report, tmp_path
 
 
 def test_cli_report_runs(tmp_path, capsys):
-    assert main(["report", "--out", str(tmp_path / "r"), "--n-boot", "100", "--n-perm", "100", "--quiet"]) == 0
+    assert main(["report", "--out", str(tmp_path / "r"), "--n-boot", "100", "--n-perm", "100",
+                 "--formats", "png", "--quiet"]) == 0
     assert (tmp_path / "r" / "index.html").is_file()
+    assert list((tmp_path / "r" / "figures").glob("*.png"))
+    assert not list((tmp_path / "r" / "figures").glob("*.pdf"))
     assert "report written to" in capsys.readouterr().out
 
 
