@@ -350,3 +350,128 @@ def test_one_annotator_per_article(polnear_train):
     n = sum(1 for line in path.open(encoding="utf-8")
             if f'"{doc_id}"' in line and json.loads(line)["annotator"] == first and json.loads(line)["cue"])
     assert len(gold[doc_id]["cue"]) == n
+
+
+# --------------------------------------------------------------------------- cue types added in 2026.13
+# (colons, tag-only and adverb cues, states of mind, speech-act nouns, document cues; see
+# framing/lexicons/reporting_verbs.yaml and framing/rules/attribution.yaml)
+
+
+@pytest.mark.parametrize("text, cue, label, speaker, kind", [
+    # a colon before a quotation, after a clause with no reporting verb
+    ("Mr. Christie gloated: “I told you he wouldn't be ready.”", ":", ":", "Mr. Christie", "named"),
+    ("Kasich: ‘We Are Going To Go All The Way.’", ":", ":", "Kasich", "named"),
+    # a speaker label opening a line (transcripts, headlines)
+    ("TAPPER: Do you think Donald Trump has campaigned as a racial healer?", ":", ":", "TAPPER",
+     "organization"),
+    ("Paul Ryan: FBI Decision Not to Indict Hillary Defies Explanation", ":", ":", "Paul Ryan", "named"),
+    # a speech tag
+    ("“Honestly,” he continued, “we may be on the brink.”", "continued", "continue", "he", "pronoun"),
+    ("“Lock her up!” the crowd chanted.", "chanted", "shout", "the crowd", "unknown"),
+    # states of mind, intentions, positions, appearance
+    ("Democrats expect a close race in Ohio.", "expect", "expect", "Democrats", "anonymous"),
+    ("Clinton wants to raise the minimum wage.", "wants", "want", "Clinton", "named"),
+    ("Trump refused to release his tax returns.", "refused", "refuse", "Trump", "named"),
+    ("Rubio opposed the measure last year.", "opposed", "oppose", "Rubio", "named"),
+    ("The senator seemed unconvinced by the plan.", "seemed", "seem", "The senator", "role"),
+    ("Voters see him as a fighter.", "see", "see as", "Voters", "anonymous"),
+    ("Ryan made it clear that he would not endorse anyone.", "made it clear", "make clear", "Ryan", "named"),
+    # speech-act nouns
+    ("Trump's claim that he won was false.", "claim", "claim", "Trump", "named"),
+    ("His criticism of the plan was sharp.", "criticism", "criticism", "His", "pronoun"),
+    ("The proposal drew criticism from Democrats.", "criticism", "criticism", "Democrats", "anonymous"),
+    # documents as sources
+    ("The poll found Trump ahead in Ohio.", "found", "find", "The poll", "document"),
+    ("“Anybody but Trump,” the sign read.", "read", "read", "the sign", "document"),
+    ("The Times says the book is finished.", "says", "say", "The Times", "organization"),
+    # passives and adverbs
+    ("Trump was quoted as saying he would win.", "quoted as saying", "quote", None, "unknown"),
+    ("The deal reportedly collapsed on Friday.", "reportedly", "reportedly", None, "unknown"),
+])
+def test_new_cue_types(text, cue, label, speaker, kind):
+    row = only(attributions(text), cue)
+    assert row.label == label
+    got = None if pd.isna(row.speaker_start) else row.speaker
+    assert (got, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    # colons that introduce no speech
+    "Editor's note: The article was updated on Monday.",
+    "Clinton: 2,316.",
+    "The meeting starts at 10:30 a.m. in the hall.",
+    "See https://example.com for the rules.",
+    "There is one problem: nobody voted.",
+    # tag-only, as- and document cues out of their construction
+    "Prices continued to rise in March.",
+    "We saw the rally from the hotel.",
+    "Police found the body near the river.",
+    "He read the book twice.",
+    # appearance and intention verbs used impersonally or as nouns
+    "It seems the rain will stop.",
+    "There appears to be a problem with the count.",
+    "For want of a better word, it was chaos.",
+    "Turnout was higher than expected.",
+    # adjectives and compounds
+    "U.S.-backed forces advanced on the city.",
+    "Clinton has 300 pledged delegates.",
+    "He backed down after the vote.",
+    # nouns and discourse markers
+    "She made a statement.",
+    "Thanks to the storm, turnout fell.",
+    "That said, the race is close.",
+])
+def test_new_traps_give_no_attribution_row(text):
+    assert attributions(text).empty, attributions(text)[["match", "label", "speaker"]]
+
+
+def test_colon_after_a_reporting_verb_is_not_a_second_cue():
+    table = attributions('Trump said: “We will win.”')
+    assert table["match"].tolist() == ["said"]
+
+
+def test_reportedly_next_to_a_verb_gives_no_row_of_its_own():
+    table = attributions("Trump reportedly told aides he would stay.")
+    assert table["match"].tolist() == ["told"]
+
+
+def test_states_of_mind_inside_reported_content_give_no_row():
+    # "wants" and "believe" are part of what is said; a nested speech act is kept.
+    assert attributions("Clinton said she wants to raise taxes.")["match"].tolist() == ["said"]
+    assert attributions("Officials say they believe the group is weakened.")["match"].tolist() == ["say"]
+    assert attributions("Trump said Clinton claimed victory.")["match"].tolist() == ["said", "claimed"]
+    # not when it starts a clause of its own
+    assert attributions("Sanders said he was tired, and wants to rest.")["match"].tolist() == ["said", "wants"]
+
+
+def test_cue_span_leaves_out_a_complementiser_held_as_context():
+    row = only(attributions("The study found that turnout rose."), "found")
+    assert row.label == "find"
+    row = only(attributions("Clinton appeared to acknowledge the problem."), "appeared")
+    assert row.label == "appear"
+    assert only(attributions("He declined to comment."), "declined to comment").label == "decline to comment"
+    assert only(attributions("According to the report, it fell."), "According to").label == "according to"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("In July, Sammy Aaron, vice chairman of G-III, told Forbes that Trump is involved.", "told",
+     "Sammy Aaron"),
+    ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her remarks, "
+     "saying that the U.S. should lead.", "saying", "Mrs. Clinton"),
+    ("In particular, Will wrote, Christie can challenge Clinton.", "wrote", "Will"),
+    ("The Sanders campaign responded to the criticism by pointing to Clinton's record.", "pointing to",
+     "The Sanders campaign"),
+])
+def test_speaker_found_across_adverbials_names_and_gerunds(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker
+
+
+def test_colon_cue_class_comes_from_the_rules_and_the_lexicon():
+    row = only(attributions("Mr. Christie gloated: “I told you so.”"), ":")
+    assert (row.category, row.lexicon, row.quote_type) == ("neutral", "reporting_verbs", "direct")
+    # a user lexicon without the colon class gives no colon rows
+    lexicon = {"lexicon": "mine", "feature": "attribution",
+               "categories": {"speech": {"entries": [{"label": "say", "patterns": ["say"], "inflect": "verb",
+                                                        "forms": ["said"]}]}}}
+    corpus = pd.DataFrame({"doc_id": ["t"], "text": ["Mr. Christie gloated: “I told you so.”"]})
+    assert framing.extract(corpus, lexicons=[lexicon], features=["attribution"]).empty

@@ -27,6 +27,7 @@ Decided in this order for each quotation:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from framing.features.base import Doc
@@ -63,30 +64,58 @@ def classify_quotes(doc: Doc) -> list[str]:
         ``"speech"``, ``"scare"``, ``"title"`` or ``"heading"``, one per row of
         ``doc.quotes``.
     """
-    kinds = []
-    for index in range(len(doc.quotes)):
-        kinds.append(_classify_one(doc, index))
-    return kinds
+    if not len(doc.quotes):
+        return []
+    spans = _Spans(doc)
+    rows = doc.quotes[:, :4].tolist()
+    closed = doc.quote_closed.tolist()
+    words = doc.quote_words.tolist()
+    return [_classify_one(doc, row, closed[k], words[k], spans) for k, row in enumerate(rows)]
 
 
-def _classify_one(doc: Doc, index: int) -> str:
-    start, end, c_start, c_end = (int(x) for x in doc.quotes[index][:4])
+class _Spans:
+    """Sorted attributed spans and cue ends of an article, for overlap look-ups in O(log n)."""
+
+    def __init__(self, doc: Doc):
+        spans = sorted(doc.attributed_spans)
+        self.spans = spans
+        self.starts = [a for a, _ in spans]
+        self.longest = max((b - a for a, b in spans), default=0)
+        self.cue_ends = sorted(end for _, end in doc.cue_spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, start - self.longest)
+        spans = self.spans
+        while k < len(spans) and spans[k][0] < end:
+            if spans[k][1] > start:
+                return True
+            k += 1
+        return False
+
+    def cue_ends_before(self, start: int, reach: int) -> list[int]:
+        """Ends of cues in ``[start - reach, start]``."""
+        lo = bisect.bisect_left(self.cue_ends, start - reach)
+        hi = bisect.bisect_right(self.cue_ends, start)
+        return self.cue_ends[lo:hi]
+
+
+def _classify_one(doc: Doc, row: list, closed: bool, n_words: int, spans: "_Spans") -> str:
+    start, end, c_start, c_end = row
     text = doc.text
     content = text[c_start:c_end]
     before = text[max(0, start - 120):start]
     if _is_heading(text, start, end) and not _SENTENCE_END.search(content.strip()) \
-            and not _is_attributed(doc, start, end):
+            and not _is_attributed(doc, start, end, spans):
         return HEADING
-    if not doc.quote_closed[index]:
+    if not closed:
         return SPEECH
-    n_words = int(doc.quote_words[index])
     if n_words == 0 or n_words > MAX_SCARE_WORDS or _SENTENCE_END.search(content.strip()):
         return SPEECH
     if _DISTANCING_BEFORE.search(before):
         return SCARE
     if _TITLE_CUES.search(before) and _looks_like_title(content):
         return TITLE
-    if _is_attributed(doc, start, end) or _NAMING_VERB_BEFORE.search(_same_sentence(before)):
+    if _is_attributed(doc, start, end, spans) or _NAMING_VERB_BEFORE.search(_same_sentence(before)):
         return SPEECH
     return SCARE
 
@@ -110,12 +139,14 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return not any(ch.isalnum() for ch in rest)
 
 
-def _is_attributed(doc: Doc, start: int, end: int) -> bool:
-    for c_start, c_end in doc.attributed_spans:
-        if c_start < end and start < c_end:
-            return True
+def _is_attributed(doc: Doc, start: int, end: int, spans: "_Spans") -> bool:
+    if spans.overlaps(start, end):
+        return True
     # A quotation right after a cue ("said Daesh “will become ...”") is the cue's content.
-    for cue_start, cue_end in doc.cue_spans:
-        if 0 <= start - cue_end <= 60 and not re.search(r"[.!?\n]", doc.text[cue_end:start]):
+    for cue_end in spans.cue_ends_before(start, 60):
+        if not _BREAK.search(doc.text, cue_end, start):
             return True
     return False
+
+
+_BREAK = re.compile(r"[.!?\n]")

@@ -54,14 +54,19 @@ It reads only windows of at most 100 characters before and 60 after a cue.
 from __future__ import annotations
 
 import bisect
+import heapq
+import operator
+import re
 from typing import NamedTuple
 
 import numpy as np
 
-from framing.features.attribution.content import Content, QuoteIndex, find_content
-from framing.features.attribution.cues import form_kind, is_reporting_use
-from framing.features.attribution.phrases import noun_phrase_forward
-from framing.features.attribution.speaker_types import SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker, speaker_type
+from framing.features.attribution.colons import analyse_colon, colon_candidates, colon_entry
+from framing.features.attribution.content import Content, QuoteIndex, find_content, strip_end
+from framing.features.attribution.cues import form_kind, is_reporting_use, noun_cue_use
+from framing.features.attribution.phrases import noun_phrase_back, noun_phrase_forward
+from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
+                                                        speaker_type)
 from framing.features.attribution.speakers import BE_FORMS, BEFORE, INVERTED, PASSIVE, SHARED, find_speaker
 from framing.features.attribution.tokens import tokenize
 from framing.features.attribution.wordlists import Vocabulary, vocabulary
@@ -80,6 +85,13 @@ WINDOW = 100
 SHORT_WINDOW = 48
 RIGHT_WINDOW = 60
 ACCORDING = "according"  # how the speaker of "according to X" was found
+_START = operator.attrgetter("start")
+_HYPHENS = frozenset("-\u2010\u2011")
+_AS_WORD = re.compile(r"(?<![\w'’.-])[Aa][Ss](?![\w'’-])")
+_AS_SPAN = 90  # characters after an as-cue that may hold its "as"
+_WORD = re.compile(r"[a-z][a-z-]*")
+# An adverb cue ("reportedly") this close to another cue only qualifies it.
+_ADVERB_REACH = 24
 # A carried quotation must be longer than this many words, or end its sentence.
 _MAX_SCARE_WORDS = 4
 
@@ -121,26 +133,52 @@ def find_attributions(doc: Doc, doc_number: int, rows: Rows) -> None:
     >>> row.speaker, row.speaker_type, row.quote_type
     ('Gen. Joe Smith', 'named', 'direct')
     """
-    hits = _cue_hits(doc)
-    if not hits:
-        return
     v = vocabulary()
+    hits = _cue_hits(doc, v)
+    if not hits and ":" not in doc.text:
+        return
     quotes = QuoteIndex(doc.quotes)
-    sentence_index = _sentence_index(doc, [start for _, start, _ in hits]).tolist()
+    sentence_index = _sentence_index(doc, [start for _, start, _ in hits]).tolist() if hits else []
     bounds = doc.sentences.tolist()  # Python ints: numpy scalar indexing per cue is slow
     found: list[Attribution] = []
+    text = doc.text
+    regions: dict = {}
+    kept = []
+    checked = _early_checks(v)
     for (entry, start, end), number in zip(hits, sentence_index):
         if number < 0:
-            sentence = (0, len(doc.text))
+            sentence = (0, len(text))
         else:
             s_start, s_end = bounds[number]
-            sentence = (min(s_start, start), max(s_end, end))
-        attribution = _analyse(doc.text, entry, start, end, number, sentence, quotes, v, found)
+            sentence = (s_start if s_start < start else start, s_end if s_end > end else end)
+        if start > 1 and text[start - 1] in _HYPHENS and (text[start - 2].isalnum() or text[start - 2] == "."):
+            continue  # "U.S.-backed forces", "self-proclaimed": a compound modifier, not a cue
+        if entry.label in checked and _rejected_early(text, entry, start, end, sentence[1], v):
+            continue
+        kept.append((entry, start, end, number, sentence))
+        lo = start - SHORT_WINDOW if start - SHORT_WINDOW > sentence[0] else sentence[0]
+        hi = end + RIGHT_WINDOW if end + RIGHT_WINDOW < sentence[1] else sentence[1]
+        region = regions.get(sentence)
+        if region is None:
+            regions[sentence] = (lo, hi)
+        elif hi > region[1]:
+            regions[sentence] = (region[0], hi)  # hits come in text order: lo only grows
+    tokens = SentenceTokens(text, v.abbreviations, regions)
+    states = v.state_classes
+    for entry, start, end, number, sentence in kept:
+        if entry.category in states and found and _nested_in_previous(doc.text, found[-1], number, start, end):
+            continue  # "Clinton said she wants …": part of what the previous cue reports
+        attribution = _analyse(doc.text, entry, start, end, number, sentence, quotes, v, found, tokens)
         if attribution is not None:
             found.append(attribution)
+    found = _with_colon_cues(doc, found, quotes, v)
     found = _cut_contents_at_later_cues(doc.text, found)
+    found = _drop_nested_states(found, v)
     carried = _carried_quotes(doc, found, quotes)
     for att in found:
+        end = _cue_end(doc.text, att)
+        if end != att.end:
+            att = att._replace(end=end)
         doc.cue_spans.append((att.start, att.end))
         if att.content is not None:
             doc.attributed_spans.append((att.content.start, att.content.end))
@@ -148,17 +186,97 @@ def find_attributions(doc: Doc, doc_number: int, rows: Rows) -> None:
     doc.attributed_spans.extend(carried)
 
 
-def _cue_hits(doc: Doc) -> list[tuple[Entry, int, int]]:
+def _with_colon_cues(doc: Doc, found: list[Attribution], quotes: QuoteIndex, v: Vocabulary) -> list[Attribution]:
+    """``found`` with the colon cues of the article (:mod:`.colons`), in text order."""
+    entry = colon_entry(doc.entries, v)
+    if entry is None:
+        return found
+    offsets = colon_candidates(doc.text)
+    if not offsets:
+        return found
+    cue_starts = [att.start for att in found]
+    numbers = _sentence_index(doc, offsets).tolist()
+    bounds = doc.sentences.tolist()
+    colons = []
+    for offset, number in zip(offsets, numbers):
+        sentence = (0, len(doc.text)) if number < 0 else tuple(bounds[number])
+        result = analyse_colon(doc.text, offset, sentence, quotes, v, cue_starts)
+        if result is not None:
+            speaker, content = result
+            colons.append(Attribution(entry, offset, offset + 1, number, speaker, BEFORE if speaker else "",
+                                      offset, offset + 1, content))
+    if not colons:
+        return found
+    return list(heapq.merge(found, colons, key=_START))
+
+
+def _cue_end(text: str, att: Attribution) -> int:
+    """End of the cue without a complementiser or infinitive marker its pattern holds as context.
+
+    "found that", "appears to", "refused to" match as phrases so that the
+    verb is read in the right construction, but the cue is the verb: the
+    row's span stops before "that"/"to". Where the word belongs to the lemma
+    ("according to", "refer to", "decline to comment") it stays.
+    """
+    found = _LAST_WORD.search(text, att.start, att.end)
+    if found is not None and found.group(1).lower() in _CONTEXT_WORDS \
+            and found.group(1).lower() not in att.entry.label.split():
+        return found.start()
+    return att.end
+
+
+_CONTEXT_WORDS = frozenset({"that", "to"})
+_LAST_WORD = re.compile(r"\s+(\w+)$")
+
+
+def _cue_hits(doc: Doc, v: Vocabulary) -> list[tuple[Entry, int, int]]:
     """Attribution hits, overlaps resolved to the longest ("declined to comment" over "comment")."""
-    indexes = doc.hits_of("attribution")
-    spans = sorted(((int(doc.hits.start[i]), -int(doc.hits.end[i]), int(doc.hits.entry[i])) for i in indexes))
+    hits = doc.hits
+    if not len(hits):
+        return []
+    mask = _attribution_mask(doc.entries)[hits.entry]
+    if not mask.any():
+        return []
+    entries = hits.entry[mask].tolist()
+    spans = sorted(zip(hits.start[mask].tolist(), (-hits.end[mask]).tolist(), entries))
     kept = []
     last_end = -1
+    all_entries = doc.entries
     for start, neg_end, entry in spans:
         if start >= last_end:
-            kept.append((doc.entries[entry], start, -neg_end))
+            kept.append((all_entries[entry], start, -neg_end))
             last_end = -neg_end
+    adverbs = v.adverb_cues
+    if any(e.label in adverbs for e, _, _ in kept):
+        kept = [hit for k, hit in enumerate(kept) if hit[0].label not in adverbs
+                or not _next_to_cue(doc.text, kept, k)]
     return kept
+
+
+_MASKS: dict = {}
+
+
+def _attribution_mask(entries: list[Entry]) -> np.ndarray:
+    """Which of a run's lexicon entries are attribution cues (cached per entry list)."""
+    key = (id(entries), len(entries))
+    found = _MASKS.get(key)
+    if found is None or found[0] is not entries:
+        if len(_MASKS) > 64:
+            _MASKS.clear()
+        found = _MASKS[key] = (entries, np.array([e.feature == "attribution" for e in entries], dtype=bool))
+    return found[1]
+
+
+def _next_to_cue(text: str, hits: list, k: int) -> bool:
+    """Another cue within a few characters of hit ``k`` ("reportedly said", "said, reportedly,")."""
+    _, start, end = hits[k]
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(hits):
+            _, other_start, other_end = hits[j]
+            gap = text[end:other_start] if j > k else text[other_end:start]
+            if len(gap) <= _ADVERB_REACH and "." not in gap:
+                return True
+    return False
 
 
 def _sentence_index(doc: Doc, starts: list[int]) -> np.ndarray:
@@ -167,19 +285,75 @@ def _sentence_index(doc: Doc, starts: list[int]) -> np.ndarray:
     return np.searchsorted(doc.sentences[:, 0], np.asarray(starts), side="right") - 1
 
 
+_EARLY: dict = {}
+
+
+def _early_checks(v: Vocabulary) -> frozenset:
+    """Cue labels that :func:`_rejected_early` has something to check for (cached per vocabulary)."""
+    found = _EARLY.get(id(v))
+    if found is None or found[0] is not v:
+        # noun entries are labelled by their noun ("statement", "criticism")
+        found = _EARLY[id(v)] = (v, v.tag_only | v.as_cues | v.document_cues | v.noun_cues)
+    return found[1]
+
+
+def _rejected_early(text: str, entry: Entry, start: int, end: int, s_end: int, v: Vocabulary) -> bool:
+    """Cheap checks on the raw text that reject a hit before any tokenising.
+
+    Each rejects only what the token-level rules would reject too: a tag-only
+    cue not followed by punctuation or a quotation mark, an as-cue with no
+    "as" after it, a speech-act noun not followed by a complement word, a
+    document cue with no document noun around it.
+    """
+    label = entry.label
+    if label in v.tag_only or (entry.homograph is None and text[start:end].lower() in v.noun_cues):
+        k = end
+        while k < s_end and text[k].isspace():
+            k += 1
+        if k >= s_end:
+            return False
+        if label in v.tag_only:
+            return text[k].isalnum()  # "continued to rise"
+        j = k
+        while j < s_end and text[j].isalpha():
+            j += 1
+        return text[k:j].lower() not in v.noun_complements  # "his statement." / "a statement by"
+    if label in v.as_cues:
+        return _AS_WORD.search(text, end, min(s_end, end + _AS_SPAN)) is None and " as" not in text[start:end].lower()
+    if label in v.document_cues and not text[start:end].lower().endswith(" that"):
+        window = text[max(0, start - WINDOW):min(len(text), end + RIGHT_WINDOW)].lower()
+        return not any(w in v.documents for w in _WORD.findall(window))
+    return False
+
+
 def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentence: tuple[int, int],
-             quotes: QuoteIndex, v: Vocabulary, found: list[Attribution]) -> Attribution | None:
+             quotes: QuoteIndex, v: Vocabulary, found: list[Attribution],
+             tokens: "SentenceTokens") -> Attribution | None:
     s_start, s_end = sentence
     form = text[start:end]
     kind = form_kind(form)
-    if form.split(None, 1)[0].lower() in v.anonymity_words and _inside_anonymity_phrase(text, start, end, v):
+    if _first_word(form) in v.anonymity_words and _inside_anonymity_phrase(text, start, end, v):
         return None  # "who asked not to be named" describes a speaker; it reports nothing
-    left, truncated = _left_tokens(text, s_start, start, SHORT_WINDOW, v)
+    toks, starts = tokens.of(sentence)
+    left, truncated = _left_tokens(toks, starts, s_start, start, SHORT_WINDOW)
     right_end = min(s_end, end + RIGHT_WINDOW)
-    right = tokenize(text, end, right_end, v.abbreviations)
+    right = toks[bisect.bisect_left(starts, end):bisect.bisect_left(starts, right_end)]
+    if form.lower() in v.noun_cues and not (entry.homograph == "noun"
+                                            and is_reporting_use(entry, form, kind, left, right, v)):
+        # "Trump's criticism of …", "the claim that …": a speech-act noun.
+        use = noun_cue_use(form, left, right, v)
+        if use is None:
+            return None
+        return _noun_attribution(text, entry, start, end, number, sentence, use, left, right, quotes, v)
     if not is_reporting_use(entry, form, kind, left, right, v):
         return None
     previous = found[-1].speaker if found and found[-1].sentence == number else None
+    if entry.label in v.adverb_cues:
+        # "Trump reportedly told aides …": unnamed reports; the clause around it is the content.
+        c_start = _skip_space(text, s_start, s_end)
+        c_end = strip_end(text, c_start, s_end)
+        content = Content(c_start, c_end, "indirect", "sentence") if c_start < c_end else None
+        return Attribution(entry, start, end, number, None, "", start, end, content)
     if entry.label in ("according to", "in the words of"):
         speaker, how = _according_to_speaker(text, right, v)
     else:
@@ -188,9 +362,13 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         if truncated and how != SHARED and (speaker is None or
                                             speaker.phrase_start <= left[min(2, len(left) - 1)][0]):
             # The short window may have cut the speaker phrase: read further back.
-            left, _ = _left_tokens(text, s_start, start, WINDOW, v)
+            toks, starts = tokens.of(sentence, start - WINDOW)
+            left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
             speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
                                         previous=previous, sentence_start=s_start)
+    if entry.label in v.document_cues and not form.lower().endswith(" that") and (
+            speaker is None or speaker.kind != DOCUMENT):
+        return None  # "the poll found …" is a report; "police found the body" is not
     phrase_start = speaker.phrase_start if speaker is not None and how == BEFORE else start
     # The cue group runs over a speaker read after the cue ("said Omar Abu Laila", "according to X").
     group_end = max(end, speaker.phrase_end) if speaker is not None and how in (INVERTED, ACCORDING) else end
@@ -204,17 +382,129 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     return Attribution(entry, start, end, number, speaker, how, phrase_start, group_end, content)
 
 
+def _noun_attribution(text: str, entry: Entry, start: int, end: int, number: int, sentence: tuple[int, int],
+                      use: str, left: list, right: list, quotes: QuoteIndex, v: Vocabulary) -> Attribution:
+    """A speech-act noun cue: its speaker is the possessor or the phrase after "from"."""
+    speaker = None
+    previous = left[-1][2] if left else ""
+    if use == "possessive" or _is_possessive(previous, left):
+        speaker = _possessor(text, left, v)  # "Trump's claim that …", "his criticism of …"
+    elif use == "from" and len(right) > 1:
+        last = noun_phrase_forward(right, 1, v)
+        if last is not None:
+            speaker = make_speaker(text, right[1:last + 1], v)
+    content = None
+    if use == "that" and len(right) > 1:
+        c_end = strip_end(text, right[1][0], sentence[1])
+        if c_end > right[1][0]:
+            kind = "mixed" if quotes.inside(right[1][0], c_end) else "indirect"
+            content = Content(right[1][0], c_end, kind, "after")
+    phrase_start = speaker.start if speaker is not None and speaker.start < start else start
+    group_end = max(end, speaker.end) if speaker is not None and speaker.start > start else end
+    return Attribution(entry, start, end, number, speaker, BEFORE if speaker else "", phrase_start,
+                       group_end, content)
+
+
+def _is_possessive(token: str, left: list) -> bool:
+    low = token.lower()
+    return (low in ("his", "her", "their", "its", "our", "my", "your")
+            or (len(token) > 2 and low.endswith(("'s", "’s")))
+            or (token in ("’", "'") and len(left) > 1 and left[-2][2].endswith("s") and left[-2][1] == left[-1][0]))
+
+
+def _possessor(text: str, left: list, v: Vocabulary) -> Speaker | None:
+    """The owner of "Trump's claim", "Sanders’ criticism", "his assertion" (without the "'s")."""
+    last = left[-1]
+    if last[2].lower() in v.pronouns or last[2].lower() in ("his", "their", "its", "our", "my", "your"):
+        return Speaker(last[0], last[1], "pronoun", last[0], last[1])
+    if last[2] in ("’", "'"):  # "Sanders’ criticism"
+        left = left[:-1]
+        if not left:
+            return None
+        tokens = left
+    else:
+        cut = last[1] - 2  # "Trump’s" without "’s"
+        tokens = left[:-1] + [(last[0], cut, last[2][:-2])]
+    first = noun_phrase_back(tokens, len(tokens) - 1, v)
+    return make_speaker(text, tokens[first:], v) if first is not None else None
+
+
+_FIRST_WORDS: dict = {}
+
+
+def _first_word(form: str) -> str:
+    """The lower-cased first word of a cue form (cached: forms repeat)."""
+    word = _FIRST_WORDS.get(form)
+    if word is None:
+        word = form.split(None, 1)[0].lower() if form.strip() else ""
+        if len(_FIRST_WORDS) < 20_000:
+            _FIRST_WORDS[form] = word
+    return word
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
 def _inside_anonymity_phrase(text: str, start: int, end: int, v: Vocabulary) -> bool:
     found = v.anonymous_phrase_re.search(text, max(0, start - 12), min(len(text), end + 40))
     return found is not None and found.start() <= start and end <= found.end()
 
 
-def _left_tokens(text: str, s_start: int, start: int, width: int, v: Vocabulary) -> tuple[list, bool]:
-    """Tokens of the sentence before ``start``, at most ``width`` characters; and whether cut short."""
+class SentenceTokens:
+    """Tokens around the cues of one article, each sentence tokenised once, on first use.
+
+    Only the part of a sentence that some cue's windows reach is tokenised
+    (from ``SHORT_WINDOW`` characters before its first cue to ``RIGHT_WINDOW``
+    after its last; further back when a speaker phrase needs it), so a sentence with several cues is read once, not once
+    per cue and window, and a long sentence with one cue costs no more than
+    its windows. Cues take their windows by bisecting the token offsets.
+    """
+
+    def __init__(self, text: str, abbreviations: frozenset, regions: dict):
+        self.text = text
+        self.abbreviations = abbreviations
+        self.regions = regions  # sentence span -> (lo, hi) to tokenise
+        self.cache: dict = {}
+
+    def of(self, sentence: tuple[int, int], reach: int = 0) -> tuple[list, list]:
+        """``(tokens, their start offsets)`` for the cues of the span ``sentence``.
+
+        With ``reach``, the tokens go back at least to that offset (or the
+        sentence start): the text between it and the tokens read so far is
+        tokenised and put in front of them.
+        """
+        found = self.cache.get(sentence)
+        if found is None:
+            lo, hi = self.regions.get(sentence, sentence)
+            if reach:
+                lo = max(sentence[0], min(lo, reach))
+            tokens = self._read(sentence, lo, hi)
+            found = self.cache[sentence] = (tokens, [t[0] for t in tokens], lo)
+        elif reach and found[2] > max(reach, sentence[0]):
+            tokens, starts, lo = found
+            new_lo = max(sentence[0], reach)
+            boundary = starts[0] if starts else self.regions.get(sentence, sentence)[1]
+            tokens = self._read(sentence, new_lo, boundary) + tokens
+            found = self.cache[sentence] = (tokens, [t[0] for t in tokens], new_lo)
+        return found[0], found[1]
+
+    def _read(self, sentence: tuple[int, int], lo: int, hi: int) -> list:
+        tokens = tokenize(self.text, lo, hi, self.abbreviations)
+        if tokens and lo > sentence[0] and self.text[lo - 1].isalnum() and tokens[0][0] == lo:
+            tokens = tokens[1:]  # the window cut a word in two
+        return tokens
+
+
+def _left_tokens(tokens: list, starts: list, s_start: int, start: int, width: int) -> tuple[list, bool]:
+    """Tokens of the sentence before ``start``, at most ``width`` characters back; and whether cut short."""
     lo = max(s_start, start - width)
-    left = tokenize(text, lo, start, v.abbreviations)
-    if left and lo > s_start and text[lo - 1].isalnum() and left[0][0] == lo:
-        left = left[1:]  # the window cut a word in two
+    j = bisect.bisect_left(starts, start)
+    while j > 0 and tokens[j - 1][1] > start:
+        j -= 1  # a token running into the cue
+    left = tokens[bisect.bisect_left(starts, lo):j]
     return left, lo > s_start and bool(left)
 
 
@@ -264,6 +554,54 @@ def _cut_contents_at_later_cues(text: str, found: list[Attribution]) -> list[Att
     return result
 
 
+def _drop_nested_states(found: list[Attribution], v: Vocabulary) -> list[Attribution]:
+    """Without state-of-mind cues that lie in the content of another cue of their sentence.
+
+    "Clinton said she wants to …": "wants" is part of what Clinton said
+    (``state_classes`` in ``framing/rules/attribution.yaml``).
+    """
+    if not any(att.entry.category in v.state_classes for att in found):
+        return found
+    kept = []
+    n = len(found)
+    for k, att in enumerate(found):
+        if att.entry.category in v.state_classes and _inside_other_content(found, k, n, v):
+            continue
+        kept.append(att)
+    return kept
+
+
+def _nested_in_previous(text: str, previous: Attribution, number: int, start: int, end: int) -> bool:
+    """Cue ``start:end`` lies in the reported clause after the previous cue of its sentence.
+
+    Checked before the cue is analysed, so a nested state-of-mind cue costs
+    nothing. Not when a coordinator or comma stands right before it ("said A,
+    and wants B"): that cue may start a clause of its own.
+    """
+    content = previous.content
+    if previous.sentence != number or content is None or content.side != "after" \
+            or not (content.start <= start and end <= content.end):
+        return False
+    before = text[max(content.start, start - 6):start].rstrip().lower()
+    return not (before.endswith((",", " and", " but", " or", ";", "—", "–")) or before in ("and", "but", "or"))
+
+
+def _inside_other_content(found: list[Attribution], k: int, n: int, v: Vocabulary) -> bool:
+    """Whether cue ``k`` lies in the content of another cue of its sentence (``found`` in text order)."""
+    att = found[k]
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < n and found[j].sentence == att.sentence:
+            other = found[j]
+            content = other.content
+            if content is not None and other.entry.label not in v.adverb_cues \
+                    and content.start <= att.start and att.end <= content.end \
+                    and not (other.start <= att.start < other.end):
+                return True
+            j += step
+    return False
+
+
 def _strip_coordinator(text: str, floor: int, end: int) -> int:
     """``end`` moved back over spaces, commas, dashes and one "and"/"but" before it."""
     while end > floor and (text[end - 1].isspace() or text[end - 1] in ",—–"):
@@ -285,10 +623,10 @@ def _carried_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex) -> l
     attributed = [(a.content.start, a.content.end) for a in found if a.content is not None]
     cue_sentences = {a.sentence for a in found}
     speech = [a for a in found if a.content is not None and a.content.quote_type in ("direct", "mixed")]
-    sentence_starts = doc.sentences[:, 0] if len(doc.sentences) else np.zeros(0, dtype=np.int64)
+    sentence_starts = doc.sentences[:, 0].tolist() if len(doc.sentences) else []
 
     def sentence_of(offset: int) -> int:
-        return int(np.searchsorted(sentence_starts, offset, side="right") - 1)
+        return bisect.bisect_right(sentence_starts, offset) - 1
 
     speech_sentences = {sentence_of(max(a.content.end, a.group_end) - 1) for a in speech}
     continues_at = {_skip_to_quote(text, a.group_end) for a in speech if a.content.side == "quote_before"}
@@ -306,7 +644,7 @@ def _carried_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex) -> l
             continue
         if number < 1 or number in cue_sentences or (number - 1) not in speech_sentences:
             continue
-        s_start = int(sentence_starts[number])
+        s_start = sentence_starts[number]
         if text[s_start:q_start].strip(" \t\u00a0") or not _long_or_whole(doc, text, q_start, q_end, c_start,
                                                                            c_end, sentence_of):
             continue
@@ -343,13 +681,17 @@ def _long_or_whole(doc: Doc, text: str, q_start, q_end, c_start, c_end, sentence
 
 def _add_row(doc: Doc, doc_number: int, rows: Rows, att: Attribution) -> None:
     entry, speaker, content = att.entry, att.speaker, att.content
-    columns = {"speaker_type": UNKNOWN}
-    if speaker is not None:
-        columns.update(speaker=doc.text[speaker.start:speaker.end], speaker_start=speaker.start,
-                       speaker_end=speaker.end, speaker_type=speaker.kind)
-    if entry.label in ("according to", "in the words of"):
-        columns["quote_type"] = "according_to"
     if content is not None:
-        columns.update(quote_type=content.quote_type, content_start=content.start, content_end=content.end)
-    rows.add(doc_number, "attribution", entry.category, entry.label, att.start, att.end,
-             lexicon=entry.lexicon, **columns)
+        quote_type, c_start, c_end = content.quote_type, content.start, content.end
+    else:
+        quote_type = "according_to" if entry.label in ("according to", "in the words of") else None
+        c_start = c_end = None
+    if speaker is not None:
+        rows.add(doc_number, "attribution", entry.category, entry.label, att.start, att.end,
+                 lexicon=entry.lexicon, speaker=doc.text[speaker.start:speaker.end],
+                 speaker_start=speaker.start, speaker_end=speaker.end, speaker_type=speaker.kind,
+                 quote_type=quote_type, content_start=c_start, content_end=c_end)
+    else:
+        rows.add(doc_number, "attribution", entry.category, entry.label, att.start, att.end,
+                 lexicon=entry.lexicon, speaker_type=UNKNOWN, quote_type=quote_type,
+                 content_start=c_start, content_end=c_end)

@@ -57,7 +57,7 @@ class QuoteIndex:
     """Look-ups into an article's quotations (rows of ``Doc.quotes``)."""
 
     def __init__(self, quotes: np.ndarray):
-        self.rows = [tuple(int(x) for x in row[:4]) for row in quotes]
+        self.rows = [tuple(row) for row in np.asarray(quotes)[:, :4].tolist()] if len(quotes) else []
         self.by_end = {row[1]: i for i, row in enumerate(self.rows)}
         self.by_start = {row[0]: i for i, row in enumerate(self.rows)}
         self.starts = [row[0] for row in self.rows]
@@ -136,19 +136,19 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
             row = quotes.rows[after_quote]
             if _only_punctuation(text, row[1], s_end) or row[1] >= s_end:
                 return Content(row[2], row[3], DIRECT, "quote_after")
-            end = _strip_end(text, row[0], s_end)
+            end = strip_end(text, row[0], s_end)
             return Content(row[0], end, MIXED, "quote_after")
     comma = _comma_before(text, phrase_start, s_start)
     if comma is not None and _adjunct_tail(right, k, v, complete):
         start = _strip_start(text, s_start, comma)
         if start < comma:
-            return _typed(text, start, _strip_end(text, start, comma), "before", quotes)
+            return _typed(text, start, strip_end(text, start, comma), "before", quotes)
     if comma is not None and k < len(right) and right[k][2] == ",":
         start = _strip_start(text, s_start, s_end)
-        return _typed(text, start, _strip_end(text, start, s_end), "sentence", quotes)
+        return _typed(text, start, strip_end(text, start, s_end), "sentence", quotes)
     if k_content < len(right):
         start = right[k_content][0]
-        end = _strip_end(text, start, s_end)
+        end = strip_end(text, start, s_end)
         if start < end:
             return _typed(text, start, end, "after", quotes)
     return None
@@ -165,13 +165,13 @@ def _according_to(text, cue, group_end, sentence, right, quotes) -> Content | No
     if comma is not None:
         start = _strip_start(text, s_start, comma)
         if start < comma:
-            return Content(start, _strip_end(text, start, comma), ACCORDING_TO, "before")
+            return Content(start, strip_end(text, start, comma), ACCORDING_TO, "before")
     k = _first_index_after(right, group_end)
     if k < len(right) and right[k][2] == ",":
         k += 1
         if k < len(right):
             start = right[k][0]
-            end = _strip_end(text, start, s_end)
+            end = strip_end(text, start, s_end)
             if start < end:
                 return Content(start, end, ACCORDING_TO, "after")
     return None
@@ -293,7 +293,7 @@ def _strip_start(text: str, start: int, end: int) -> int:
     return start
 
 
-def _strip_end(text: str, start: int, end: int) -> int:
+def strip_end(text: str, start: int, end: int) -> int:
     """``end`` moved back over whitespace and one final punctuation mark (not an acronym's period)."""
     while end > start and text[end - 1].isspace():
         end -= 1

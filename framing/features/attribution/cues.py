@@ -17,6 +17,7 @@ What is left is grammar the matcher cannot see:
 * "to" plus the verb after an adjective such as "impossible" is nobody's
   report ("it is impossible to confirm", "too early to say");
 * an -ing form followed by "by" is a credit line ("Reporting by …");
+  "That said," opening a sentence is a discourse marker;
 * an -ing or -ed form after a degree adverb is an adjective ("the most
   telling promise"), one after a plural possessive too ("Sanders’ stated
   plans");
@@ -25,12 +26,21 @@ What is left is grammar the matcher cannot see:
   ("Trump Says He …"); a bare verb opening a sentence is an imperative
   ("Add that sum to …");
 * a naming verb of the ``labelling`` class after an indefinite noun phrase
-  is a participle: "a group called Islamic State", "an operation dubbed …".
+  is a participle: "a group called Islamic State", "an operation dubbed …";
+* a noun of ``noun_cues`` ("claim", "criticism", "statement") counts only
+  as a noun with a "that" clause or its speaker named ("his claim that",
+  "criticism from rivals"), or, for nouns of ``target_noun_cues``, with
+  its target named ("Trump's criticism of …"): :func:`noun_cue_use`;
+* an opinion verb of ``as_cues`` ("see") needs "as" in its clause: "see
+  him as a fighter" but not "saw the rally";
+* a tag-only cue (``tag_only_cues`` in ``framing/rules/attribution.yaml``,
+  "continued") counts only as a speech tag, with punctuation or a quotation
+  mark right after it: "“…,” he continued." but not "continued to rise".
 """
 
 from __future__ import annotations
 
-from framing.features.attribution.tokens import CLOSING_QUOTES, is_word
+from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word
 from framing.features.attribution.wordlists import Vocabulary
 from framing.lexicon import Entry
 
@@ -41,10 +51,14 @@ _DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
 # Words after a form that show the form is a noun: "claims of fraud", "the claims were false".
 _NOUN_FOLLOWERS = frozenset({"of", "about", "against", "were", "are", "have", "from", "by", "and", "or",
                              "had", "remain", "remained"})
+_AS_REACH = 7  # words between an as-cue and its "as"
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _DEGREE = frozenset({"most", "more", "very", "less", "least", "so", "too", "quite", "really", "rather",
                      "pretty", "deeply", "widely", "highly", "well"})
 # Marks after which a capitalised form still starts its clause ("“Tell her …", ": Says …").
 _OPENERS = frozenset("\"'“‘«(:—–-")
+# What may follow a tag-only cue ("he continued.", "Pence continued: …", "she continued, “…”").
+_TAG_FOLLOWERS = frozenset({",", ".", ":", ";", "—", "–", "!", "?"})
 _SUBJECT_WORDS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "to"})
 _IRREGULAR_PAST = frozenset({"said", "told", "wrote", "written", "shown", "thought", "found", "swore",
                              "sworn", "proven", "gone", "went", "spoke", "spoken", "made", "held"})
@@ -52,6 +66,18 @@ _IRREGULAR_PAST = frozenset({"said", "told", "wrote", "written", "shown", "thoug
 
 def form_kind(form: str) -> str:
     """``"ing"``, ``"past"``, ``"s"`` or ``"base"``: the inflection of a cue's first word."""
+    kind = _KINDS.get(form)
+    if kind is None:
+        kind = _form_kind(form)
+        if len(_KINDS) < 20_000:
+            _KINDS[form] = kind
+    return kind
+
+
+_KINDS: dict = {}
+
+
+def _form_kind(form: str) -> str:
     word = form.split()[0].lower() if form.split() else ""
     if word.endswith("ing"):
         return "ing"
@@ -84,6 +110,10 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
     """
     if entry.label in ("according to", "in the words of"):
         return True
+    if entry.label in v.tag_only and not _speech_tag(right):
+        return False  # "prices continued to rise"; but "“…,” he continued."
+    if entry.label in v.as_cues and " as" not in form.lower() and not _as_follows(right):
+        return False  # "saw the rally"; but "voters see him as a fighter"
     previous = left[-1][2] if left else ""
     prev_low = previous.lower()
     next_low = right[0][2].lower() if right else ""
@@ -91,6 +121,8 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         return False
     if kind == "ing" and next_low == "by":
         return False
+    if prev_low == "that" and len(left) == 1 and next_low == ",":
+        return False  # "That said, …": a discourse marker
     if _possessive(previous) or (prev_low in v.determiners and prev_low not in _DEMONSTRATIVES
                                  and (kind != "s" or entry.homograph == "noun")):
         # "the claims", "the reported attack", "his saying"; but "another says"
@@ -114,6 +146,49 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
             and next_low not in v.stops and next_low not in v.determiners and next_low not in v.pronouns:
         return False  # "of reported attacks", "Suspected militants"; not "Asked whether …"
     return True
+
+
+def noun_cue_use(form: str, left: list, right: list, v: Vocabulary) -> str | None:
+    """How a noun of ``noun_cues`` reports a statement here, or None when it does not.
+
+    ``"that"`` (a complement clause: "the claim that …"), ``"from"`` (its
+    speaker follows: "criticism from rivals"), ``"possessive"`` (its speaker
+    owns it: "Trump's criticism of …", "his claim about …") or
+    ``"complement"`` ("accusations of bias", "complaints about").
+    """
+    next_low = right[0][2].lower() if right else ""
+    if next_low not in v.noun_complements:
+        return None
+    if next_low == "that":
+        return "that"
+    if next_low == "from":
+        return "from"
+    if form.lower() not in v.target_nouns:
+        return None  # "His claims of victory": the phrase is the content, not a target
+    previous = left[-1][2] if left else ""
+    if _possessive(previous) or previous.lower() in _POSSESSIVE_PRONOUNS or (
+            previous in ("’", "'") and len(left) > 1 and left[-2][2].endswith("s")):
+        return "possessive"
+    return "complement"
+
+
+def _as_follows(right: list) -> bool:
+    """"as" within the next few words of the clause ("see him as a fighter")."""
+    for token in right[:_AS_REACH]:
+        low = token[2].lower()
+        if low == "as":
+            return True
+        if not is_word(low):
+            return False
+    return False
+
+
+def _speech_tag(right: list) -> bool:
+    """Punctuation or a quotation mark right after the cue (or nothing): "he continued: “…”"."""
+    if not right:
+        return True
+    token = right[0][2]
+    return token in _TAG_FOLLOWERS or token in OPENING_QUOTES
 
 
 def _participle_after_indefinite(left: list, v: Vocabulary) -> bool:

@@ -60,7 +60,8 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                 k -= 1
                 continue
             break
-        if low in v.stops or (low.endswith("ly") and not token[0].isupper()) or (
+        if (low in v.stops and not capitalised_name(tokens, k)) or (
+                low.endswith("ly") and not token[0].isupper()) or (
                 low in v.pronouns and not (len(token) > 1 and token.isupper())):  # "US" is no pronoun
             break
         if words >= _MAX_NP_WORDS:
@@ -74,6 +75,20 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                           or tokens[first][2].lower() in v.time or tokens[first][2].lower() in v.openers):
         first += 1
     return first if first <= j else None
+
+
+def capitalised_name(tokens: list, k: int) -> bool:
+    """A capitalised function word inside a sentence is a name: "Will wrote", "Theresa May said".
+
+    Not at the start of the window or after sentence punctuation or an
+    opening quotation mark, where any word is capitalised.
+    """
+    token = tokens[k][2]
+    return (token[:1].isupper() and not token.isupper() and k > 0
+            and tokens[k - 1][2] not in _SENTENCE_OPENERS)
+
+
+_SENTENCE_OPENERS = frozenset({".", "!", "?", "“", "\"", "‘", "'", ":", ";", "(", "—", "–", "-", "…"})
 
 
 def link_continues(tokens: list, k: int, v: Vocabulary) -> bool:

@@ -6,6 +6,7 @@ See :func:`speaker_type` for the definitions; the word lists are in
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from framing.features.attribution.phrases import is_name_word
@@ -31,18 +32,38 @@ def make_speaker(text: str, tokens: list, v: Vocabulary) -> Speaker | None:
     if not tokens:
         return None
     start, end = tokens[0][0], tokens[-1][1]
-    kind = speaker_type([t[2] for t in tokens], v)
+    words = tuple(t[2] for t in tokens)
+    key = (id(v), words)
+    kind = _TYPE_CACHE.get(key, _MISSING)
+    if kind is _MISSING:
+        kind = speaker_type(list(words), v)
+        if len(_TYPE_CACHE) > _TYPE_CACHE_SIZE:
+            _TYPE_CACHE.clear()
+        _TYPE_CACHE[key] = kind
     if kind is None:
         return None
-    tail = v.anonymity_tail_re.match(text, end)
+    tail = v.anonymity_tail_re.match(text, end) if _may_follow(text, end, v) else None
     if tail:
         # "a command official speaking on the condition of anonymity": the reason
         # for anonymity belongs to the speaker phrase.
         kind = ANONYMOUS
         end = tail.end()
-    elif v.anonymous_phrase_re.search(text, start, end):
+    elif any(w.lower() in v.anonymity_words for w in words) and v.anonymous_phrase_re.search(text, start, end):
         kind = ANONYMOUS
     return Speaker(start, end, kind, start, end)
+
+
+# Speaker types of phrases already seen ("he", "Trump", "officials" recur in every article).
+_TYPE_CACHE: dict = {}
+_TYPE_CACHE_SIZE = 50_000
+_MISSING = object()
+_NEXT_WORD = re.compile(r"[\s,]*([^\W\d_]+)")
+
+
+def _may_follow(text: str, end: int, v: Vocabulary) -> bool:
+    """Whether a reason for anonymity can start after ``end`` (its first word is one of them)."""
+    found = _NEXT_WORD.match(text, end)
+    return found is not None and found.group(1).lower() in v.anonymity_words
 
 
 def speaker_type(words: list[str], v: Vocabulary) -> str | None:
@@ -73,8 +94,8 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     low = head.lower().rstrip(".")
     if len(core) == 1 and low in v.pronouns:
         return PRONOUN
-    if low in v.time or low in v.openers:
-        return None
+    if (low in v.time or low in v.openers) and not (head[:1].isupper() and low in v.organizations):
+        return None  # but "The Times", "the Post": a newspaper
     core_text = " ".join(w for w in core if w.lower() not in v.determiners)
     if core_text in v.places or head in v.places:
         return ORGANIZATION

@@ -36,7 +36,8 @@ content boundaries, runs over the appositives too. Noun phrases are read by
 
 from __future__ import annotations
 
-from framing.features.attribution.phrases import COORDINATORS, noun_phrase_back, noun_phrase_forward
+from framing.features.attribution.phrases import (COORDINATORS, capitalised_name, noun_phrase_back,
+                                                  noun_phrase_forward)
 from framing.features.attribution.speaker_types import (ANONYMOUS, NAMED, PRONOUN, UNKNOWN, Speaker,
                                                         make_speaker)
 from framing.features.attribution.tokens import CLOSING_QUOTES, DASHES, OPENING_QUOTES, is_word, tokenize
@@ -48,6 +49,8 @@ BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "
 # Pronouns that can be the subject of a cue; the object forms only name listeners.
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _MAX_SEGMENT_TOKENS = 40
+# Prepositions before a gerund cue whose subject is the main clause's ("by citing", "in describing").
+_GERUND_PREPOSITIONS = frozenset({"by", "in", "after", "before", "while", "when", "without", "upon", "on"})
 
 
 def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bool, v: Vocabulary, *,
@@ -93,9 +96,14 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         return _pronoun(left[j]), BEFORE
     if low in v.relatives and low != "that" or (low == "that" and j > 0 and left[j - 1][2] == ","):
         return _antecedent(text, left, j, v), BEFORE
-    if low in COORDINATORS or (token == "," and form_is_ing):
+    if token == "," and form_is_ing or (form_is_ing and low in _GERUND_PREPOSITIONS):
+        # ", saying …", "by citing …": the participle's subject is the main clause's.
+        if previous is not None:
+            return previous, SHARED
+        return opening_subject(text, left, sentence_start, v), SHARED
+    if low in COORDINATORS:
         return _shared_subject(text, left, previous, sentence_start, v), SHARED
-    if is_word(token) and low not in v.stops:
+    if is_word(token) and (low not in v.stops or capitalised_name(left, j)):
         first = noun_phrase_back(left, j, v)
         if first is not None and _is_occasion(left, first, j, v):
             # "Jeb Bush in a Medium post said": skip the occasion, keep the subject.
@@ -128,7 +136,10 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
 def _skip_gap(left: list, j: int, v: Vocabulary) -> int:
     """Index of the last token before the cue that is not an auxiliary or adverb."""
     while j >= 0:
-        low = left[j][2].lower()
+        token = left[j][2]
+        low = token.lower()
+        if low in v.gap and capitalised_name(left, j):
+            break  # "Will wrote", "Theresa May said": a name, not an auxiliary
         if low in v.gap or low.endswith(("n't", "n’t")):
             j -= 1
         elif low == "to" and j > 0 and left[j - 1][2].lower() in v.control:
@@ -213,7 +224,12 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     # adverbial segment and what stands between it and the cue.
     for k in range(len(segments) - 1, -1, -1):
         if _is_adverbial_segment(left, segments[k], v):
-            segments = segments[k + 1:]
+            if k == len(segments) - 1 and segments[k][0] == 0 and k > 0:
+                # "In July, Sammy Aaron, vice chairman of G-III, told": the adverbial
+                # opens the sentence; the speaker stands between it and the cue.
+                segments = segments[:k]
+            else:
+                segments = segments[k + 1:]
             break
     if not segments:
         return None
@@ -310,6 +326,15 @@ def _shared_subject(text: str, left: list, previous: Speaker | None, sentence_st
     """Subject shared by coordinated verbs: the previous cue's speaker, else the sentence's opening phrase."""
     if previous is not None:
         return previous
+    return opening_subject(text, left, sentence_start, v)
+
+
+def opening_subject(text: str, left: list, sentence_start: int, v: Vocabulary) -> Speaker | None:
+    """The noun phrase that opens the sentence (after an opening adverbial), if it can be a speaker.
+
+    ``left`` are tokens of the sentence (read again from its start when they
+    begin inside it). Pronouns count; a phrase of type unknown does not.
+    """
     if not left:
         return None
     if left[0][0] > sentence_start:  # the window starts inside the sentence: read its opening
@@ -329,14 +354,29 @@ def _shared_subject(text: str, left: list, previous: Speaker | None, sentence_st
 
 
 def _after_opening_adverbial(tokens: list, v: Vocabulary) -> int:
-    """Index after an adverbial that opens a sentence ("In early October, …"), else 0."""
-    if not tokens or not (tokens[0][2].lower() in v.openers or tokens[0][2].lower() in v.links
-                          or tokens[0][2].lower() in v.time):
-        return 0
-    for k in range(1, min(len(tokens), 14)):
-        if tokens[k][2] == ",":
-            return k + 1
-    return 0
+    """Index after the adverbials that open a sentence ("In early October, …"), else 0.
+
+    Several in a row are skipped, and so is the state or country after a
+    place ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton …").
+    """
+    k = 0
+    while k < len(tokens) and _opens_adverbial(tokens[k][2], v):
+        comma = next((i for i in range(k + 1, min(len(tokens), k + 14)) if tokens[i][2] == ","), None)
+        if comma is None:
+            break
+        k = comma + 1
+        # "Ames, Iowa,": one or two capitalised words between commas continue the place.
+        if k + 1 < len(tokens) and tokens[k][2][:1].isupper() and tokens[k + 1][2] == ",":
+            k += 2
+        elif k + 2 < len(tokens) and tokens[k][2][:1].isupper() and tokens[k + 1][2][:1].isupper() \
+                and tokens[k + 2][2] == ",":
+            k += 3
+    return k
+
+
+def _opens_adverbial(token: str, v: Vocabulary) -> bool:
+    low = token.lower()
+    return low in v.openers or low in v.links or low in v.time
 
 
 def _is_adverbial_segment(left: list, segment: tuple[int, int], v: Vocabulary) -> bool:

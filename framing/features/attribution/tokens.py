@@ -40,15 +40,21 @@ def tokenize(text: str, lo: int, hi: int, abbreviations: frozenset) -> list[tupl
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, lo, hi)]
     if "." not in text[lo:hi]:
         return tokens
+    # Only the period tokens need a look; the others are copied in slices.
+    dots = [k for k, token in enumerate(tokens) if token[2] == "." and k]
+    if not dots:
+        return tokens
     merged = []
-    for token in tokens:
-        if token[2] == "." and merged:
-            start, end, previous = merged[-1]
-            if end == token[0] and (previous in abbreviations or _DOTTED.match(previous)
-                                    or (len(previous) == 1 and previous.isupper())):
-                merged[-1] = (start, token[1], previous + ".")
-                continue
-        merged.append(token)
+    done = 0
+    for k in dots:
+        start, end, previous = tokens[k - 1]
+        if end == tokens[k][0] and k - 1 >= done and (
+                previous in abbreviations or _DOTTED.match(previous)
+                or (len(previous) == 1 and previous.isupper())):
+            merged.extend(tokens[done:k - 1])
+            merged.append((start, tokens[k][1], previous + "."))
+            done = k + 1
+    merged.extend(tokens[done:])
     return merged
 
 

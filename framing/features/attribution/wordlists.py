@@ -8,13 +8,14 @@ per-cue code never compiles anything.
 
 from __future__ import annotations
 
+from framing._io import safe_yaml
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from framing._warnings import LexiconError
 
@@ -24,6 +25,8 @@ REQUIRED_LISTS = (
     "determiners", "numbers_and_quantifiers", "subject_gap_words", "control_verbs",
     "infinitive_blockers", "link_prepositions", "listeners", "clause_stops", "time_words",
     "adverbial_words", "adverbial_openers", "abbreviations", "inversion_cues", "listener_cues",
+    "tag_only_cues", "adverb_cues", "state_classes", "colon_cue_class", "colon_label_stops",
+    "noun_cues", "target_noun_cues", "noun_cue_complements", "document_cues", "as_cues",
 )
 
 
@@ -54,6 +57,16 @@ class Vocabulary:
     abbreviations: frozenset  # case-sensitive: titles and name suffixes whose period is kept
     inversion: frozenset  # cue labels
     listener_cues: frozenset  # cue labels
+    tag_only: frozenset  # cue labels accepted only as a speech tag ("he continued.")
+    adverb_cues: frozenset  # cue labels that are adverbs ("reportedly")
+    state_classes: frozenset  # cue categories of states of mind and positions (nested ones give no row)
+    colon_class: tuple  # cue categories for colon cues, in order of preference
+    colon_label_stops: frozenset  # lower-case section labels that are no speaker ("editor's note")
+    noun_cues: frozenset  # noun forms that are cues in an attribution context ("claim", "criticism")
+    target_nouns: frozenset  # noun cues whose "of/about/against" phrase is their target ("criticism of")
+    noun_complements: frozenset  # "that", "of", "from"…: words after a noun cue that make it one
+    document_cues: frozenset  # cue labels whose bare forms need a document subject ("the poll found")
+    as_cues: frozenset  # cue labels that need "as" in their clause ("see him as")
     heads: frozenset  # anonymous | roles | organizations | documents
     anonymous_phrase_re: re.Pattern
     anonymity_tail_re: re.Pattern
@@ -110,7 +123,7 @@ def vocabulary(path: str | None = None) -> Vocabulary:
     True
     """
     source = Path(path) if path else Path(str(resources.files("framing.rules") / "attribution.yaml"))
-    data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    data = safe_yaml(source.read_text(encoding="utf-8")) or {}
     lists = {name: _words(data, name, source) for name in REQUIRED_LISTS}
 
     def lower(name):
@@ -140,6 +153,13 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         abbreviations=frozenset(w.rstrip(".") for w in lists["titles"] + lists["abbreviations"]
                                 if " " not in w),
         inversion=lower("inversion_cues"), listener_cues=lower("listener_cues"),
+        tag_only=lower("tag_only_cues"), adverb_cues=lower("adverb_cues"),
+        state_classes=frozenset(lists["state_classes"]),
+        colon_class=tuple(lists["colon_cue_class"]),
+        colon_label_stops=lower("colon_label_stops"),
+        noun_cues=lower("noun_cues"), target_nouns=lower("target_noun_cues"),
+        noun_complements=lower("noun_cue_complements"),
+        document_cues=lower("document_cues"), as_cues=lower("as_cues"),
         heads=anonymous | roles | organizations | documents,
         anonymous_phrase_re=_phrase_regex(lists["anonymous_phrases"], anchored=False),
         anonymity_tail_re=_phrase_regex(lists["anonymity_tail"], anchored=True),
