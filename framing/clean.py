@@ -40,6 +40,8 @@ title is given, when the first line reads as one.
 
 from __future__ import annotations
 
+from framing._io import safe_yaml
+
 import os
 import re
 from dataclasses import dataclass, field
@@ -291,7 +293,7 @@ def _default_rules() -> FurnitureRules:
 def _load_rules_file(path: Path) -> FurnitureRules:
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = safe_yaml(handle)
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read the furniture rule file ({exc})") from exc
     except yaml.YAMLError as exc:

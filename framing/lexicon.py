@@ -7,6 +7,8 @@ the same clear error naming the file, the entry and the problem.
 
 from __future__ import annotations
 
+from framing._io import safe_yaml
+
 import copy
 import hashlib
 import json
@@ -146,7 +148,7 @@ def load_lexicon(src) -> Lexicon:
         if not path.is_file():
             raise LexiconError(f"{path}: lexicon file not found.")
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = safe_yaml(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
         except UnicodeDecodeError as exc:

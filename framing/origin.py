@@ -25,6 +25,8 @@ necessarily the story. Read the raw text: cleaning removes most of this evidence
 
 from __future__ import annotations
 
+from framing._io import safe_yaml
+
 import os
 import re
 from dataclasses import dataclass, field
@@ -135,7 +137,7 @@ def _default_credit_rules() -> CreditRules:
 def _load_credit_file(path: Path) -> CreditRules:
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = safe_yaml(handle)
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read the credit rule file ({exc})") from exc
     except yaml.YAMLError as exc:

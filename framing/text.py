@@ -23,6 +23,8 @@ Design choices, and why:
 
 from __future__ import annotations
 
+from framing._io import safe_yaml
+
 import functools
 import importlib.resources
 import itertools
@@ -219,10 +221,8 @@ class _WordLists:
 
 @functools.lru_cache(maxsize=1)
 def _word_lists() -> _WordLists:
-    import yaml  # imported here so that ``import framing.text`` stays light
-
     resource = importlib.resources.files("framing.rules") / "segmentation.yaml"
-    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    data = safe_yaml(resource.read_text(encoding="utf-8"))
     exact, any_case = {}, {}
     for list_name, word_class in _CLASS_OF_LIST.items():
         for entry in data["abbreviations"][list_name]:

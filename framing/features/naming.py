@@ -9,13 +9,14 @@ ISIS or ISIL", a book title "World of Daesh" — is kept but flagged
 
 from __future__ import annotations
 
+from framing._io import safe_yaml
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from framing._warnings import LexiconError
 from framing.features.base import Doc, Rows
@@ -37,7 +38,7 @@ class MentionRule:
 def load_mention_rules(path: str | None = None) -> tuple[MentionRule, ...]:
     """Read ``framing/rules/metalinguistic.yaml`` (or ``path``) into rules."""
     source = Path(path) if path else Path(str(resources.files("framing.rules") / "metalinguistic.yaml"))
-    data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    data = safe_yaml(source.read_text(encoding="utf-8")) or {}
     rules = []
     for number, raw in enumerate(data.get("rules", []), start=1):
         where = f"{source}: rule {number} ({raw.get('id', '?')!r})"
