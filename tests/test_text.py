@@ -519,9 +519,10 @@ def test_property_tokens_and_quotes_are_valid(text):
         assert list(quotes.columns) == ft.QUOTE_COLUMNS
         for row in quotes.itertuples():
             assert 0 <= row.start < row.content_start <= row.content_end <= row.end <= len(text)
-            assert text[row.start] == row.open_char
+            # Marks are one character, or two for typewriter quotes ('' and ``).
+            assert text[row.start:row.content_start] == row.open_char
             if row.closed:
-                assert row.end == row.content_end + 1 and text[row.content_end] == row.close_char
+                assert row.close_char and text[row.content_end:row.end] == row.close_char
             else:
                 assert row.close_char == "" and row.end == row.content_end > row.content_start
     outer = ft.quote_spans(text)
