@@ -55,7 +55,8 @@ def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.8, *, shingle: in
         ``similarity`` (its highest Jaccard similarity to another member),
         ``n_members``, ``n_sources`` (distinct publishers in the cluster),
         ``representative`` (doc_id of the cluster's origin member: the member
-        published by its own origin, else the earliest, else the first) and
+        published by an outlet that any member credits as the story's origin,
+        else the earliest, else the first) and
         ``is_representative``. ``attrs["pairs"]`` holds every pair above the
         threshold with its similarity.
 
@@ -183,7 +184,10 @@ def _clusters(corpus: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
 def _representatives(table: pd.DataFrame) -> dict:
     chosen = {}
     for cluster, group in table.groupby("cluster"):
-        own = group[group["origin"].notna() & (group["source"] == group["origin"])]
+        # The story's writer, as any member credits it; its own copy represents the cluster
+        # even when that copy carries no credit line itself.
+        writers = set(group["origin"].dropna().astype(str))
+        own = group[group["source"].astype(str).isin(writers)]
         if len(own):
             chosen[cluster] = own.sort_values("_order")["doc_id"].iloc[0]
             continue

@@ -158,3 +158,53 @@ def require_groups(groups: pd.DataFrame, minimum: int = 2, *, what: str = "group
     if len(groups) < minimum:
         raise FramingError(f"need at least {minimum} {what} to compare, found {len(groups)}: "
                            f"{', '.join(map(str, groups.iloc[:, 0].tolist())) or 'none'}.")
+
+
+# --------------------------------------------------------------------------- near-duplicates
+
+def deduplicate(table, dedupe: str, duplicates, *, caller: str, corpus=None):
+    """``table`` (and ``corpus``) under a near-duplicate policy, and the duplicates used.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Matches, doc features or a corpus: anything with ``doc_id``.
+    dedupe : {"keep", "drop", "origin"}
+    duplicates : pandas.DataFrame or None
+        Clusters from :func:`framing.find_duplicates`; found from the texts of
+        ``corpus`` (else of ``table``) when None.
+    caller : str
+        Public function name, for error messages.
+    corpus : pandas.DataFrame, optional
+        The corpus the table belongs to (texts and ``origin``).
+
+    Returns
+    -------
+    table, corpus : pandas.DataFrame
+        Both filtered the same way (``corpus`` is None when not given); each
+        carries ``attrs["dedupe"]`` unless ``dedupe="keep"``.
+    """
+    from framing.dedupe import DEDUPE_MODES, apply_dedupe, find_duplicates
+
+    if dedupe not in DEDUPE_MODES:
+        raise FramingError(f"{caller}(): dedupe must be one of {DEDUPE_MODES}, got {dedupe!r}.")
+    if dedupe == "keep":
+        return table, corpus
+    texts = corpus if corpus is not None else table
+    if duplicates is None:
+        if "text" not in texts.columns:
+            raise FramingError(
+                f"{caller}(dedupe={dedupe!r}) needs the near-duplicate clusters, and this table has "
+                "no text to find them in: pass duplicates=framing.find_duplicates(corpus).")
+        duplicates = find_duplicates(texts)
+    out = apply_dedupe(table, texts, dedupe, duplicates=duplicates)
+    if corpus is not None:
+        corpus = apply_dedupe(corpus, corpus, dedupe, duplicates=duplicates)
+    return out, corpus
+
+
+def dedupe_record(table, dedupe: str) -> dict:
+    """What the near-duplicate policy did, for a result's ``attrs["dedupe"]``."""
+    if dedupe == "keep":
+        return {"mode": "keep"}
+    return dict(table.attrs.get("dedupe", {"mode": dedupe}))

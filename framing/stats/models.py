@@ -23,7 +23,8 @@ import pandas as pd
 from scipy import stats as sps
 
 from framing._warnings import FramingError, warn
-from framing.stats._common import (DEFAULT_BOOTSTRAP, assign_groups, bh, group_label,
+from framing.stats._common import (DEFAULT_BOOTSTRAP, assign_groups, bh, dedupe_record, deduplicate,
+                                   group_label,
                                    require_groups, rng_from)
 
 #: Default controls of rate_model; those absent from the table are skipped (with a warning).
@@ -43,7 +44,7 @@ _TIME_BINS = {"year": "Y", "quarter": "Q", "month": "M"}
 
 def rate_model(docs: pd.DataFrame, feature: str, by="source", controls=DEFAULT_CONTROLS,
                reference=None, *, family: str = "negbin", time_bin: str = "year",
-               maxiter: int = 200) -> pd.DataFrame:
+               maxiter: int = 200, dedupe: str = "keep", duplicates=None) -> pd.DataFrame:
     """Incidence rate ratios of a feature per group vs a reference group, adjusted for controls.
 
     Model: an article's count :math:`y` of ``feature`` is negative binomial
@@ -93,6 +94,13 @@ def rate_model(docs: pd.DataFrame, feature: str, by="source", controls=DEFAULT_C
         Bins of datetime controls (a fixed effect per bin: no assumption about
         the shape of the trend).
     maxiter : int, default 200
+    dedupe : {"keep", "drop", "origin"}, default "keep"
+        Near-duplicate policy (:func:`framing.dedupe.apply_dedupe`): count every
+        article; keep one article per cluster of near-identical articles; or
+        keep one and count it under its ``origin`` (who wrote the story).
+    duplicates : pandas.DataFrame, optional
+        A :func:`framing.find_duplicates` result; found from the texts when
+        not given (needed for tables without text).
 
     Returns
     -------
@@ -133,6 +141,7 @@ def rate_model(docs: pd.DataFrame, feature: str, by="source", controls=DEFAULT_C
     2.0
     """
     _check_docs(docs, "rate_model")
+    docs, _ = deduplicate(docs, dedupe, duplicates, caller="rate_model")
     if family not in ("negbin", "poisson"):
         raise FramingError(f"family must be 'negbin' or 'poisson', got {family!r}.")
     if time_bin not in _TIME_BINS:
@@ -167,7 +176,8 @@ def rate_model(docs: pd.DataFrame, feature: str, by="source", controls=DEFAULT_C
                    "n_parameters": int(exog.shape[1]) + (family == "negbin"),
                    "dropped": {k: int(v) for k, v in dropped.items() if v},
                    "controls_used": used, "controls_skipped": skipped, "time_bin": time_bin,
-                   "notes": notes, "ci": "95% Wald on log scale", "q": "Benjamini-Hochberg across groups"}
+                   "notes": notes, "ci": "95% Wald on log scale", "q": "Benjamini-Hochberg across groups",
+                   "dedupe": dedupe_record(docs, dedupe)}
     return table
 
 
@@ -579,7 +589,8 @@ class Distinguishability:
 def distinguish(docs: pd.DataFrame, by="source", features=None, *, cv: int = 5,
                 n_perm: int = DEFAULT_N_PERM, random_state=None, top: int | None = 10,
                 min_group_docs: int = DEFAULT_MIN_GROUP_DOCS, C: float = 1.0,
-                n_jobs: int | None = None) -> Distinguishability:
+                n_jobs: int | None = None, dedupe: str = "keep",
+                duplicates=None) -> Distinguishability:
     """How well groups (outlets) can be told apart from framing features alone.
 
     A scikit-learn ``Pipeline(StandardScaler, LogisticRegression)`` (lbfgs,
@@ -619,6 +630,13 @@ def distinguish(docs: pd.DataFrame, by="source", features=None, *, cv: int = 5,
         Inverse L2 regularisation strength of the logistic regression.
     n_jobs : int, optional
         Passed to ``permutation_test_score``.
+    dedupe : {"keep", "drop", "origin"}, default "keep"
+        Near-duplicate policy (:func:`framing.dedupe.apply_dedupe`): count every
+        article; keep one article per cluster of near-identical articles; or
+        keep one and count it under its ``origin`` (who wrote the story).
+    duplicates : pandas.DataFrame, optional
+        A :func:`framing.find_duplicates` result; found from the texts when
+        not given (needed for tables without text).
 
     Returns
     -------
@@ -642,6 +660,7 @@ def distinguish(docs: pd.DataFrame, by="source", features=None, *, cv: int = 5,
     from sklearn.model_selection import StratifiedKFold, permutation_test_score
 
     _check_docs(docs, "distinguish")
+    docs, _ = deduplicate(docs, dedupe, duplicates, caller="distinguish")
     if int(cv) < 2:
         raise FramingError(f"cv must be at least 2 folds, got {cv}.")
     if int(min_group_docs) < int(cv):
@@ -672,7 +691,8 @@ def distinguish(docs: pd.DataFrame, by="source", features=None, *, cv: int = 5,
     attrs = {"model": "StandardScaler + LogisticRegression(lbfgs, L2)", "C": C, "cv": int(cv),
              "cv_splitter": "StratifiedKFold(shuffle=True)", "scoring": "balanced_accuracy",
              "n_perm": int(n_perm), "random_state": random_state, "features": columns,
-             "min_group_docs": int(min_group_docs), **info["dropped"]}
+             "min_group_docs": int(min_group_docs), **info["dropped"],
+             "dedupe": dedupe_record(docs, dedupe)}
     summary.attrs = dict(attrs)
     coefficients.attrs = {"coefficient": "log-odds per standard deviation of the feature, model "
                           "fitted on all articles (two groups: +/- half the binary coefficient)"}

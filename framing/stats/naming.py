@@ -25,7 +25,8 @@ from scipy import stats as sps
 
 from framing._warnings import FramingError, warn
 from framing.stats import _resample as rs
-from framing.stats._common import DEFAULT_BOOTSTRAP, DEFAULT_PERMUTATIONS, bh, rng_from
+from framing.stats._common import (DEFAULT_BOOTSTRAP, DEFAULT_PERMUTATIONS, bh, dedupe_record,
+                                   deduplicate, rng_from)
 
 VOICES = ("own", "quoted", "all")
 
@@ -63,7 +64,7 @@ class _NamingCounts:
 def naming_shares(matches: pd.DataFrame, corpus: pd.DataFrame, family: str, by="source",
                   voice: str = "own", *, include_mentions: bool = False, variants=None, period=None,
                   cluster=None, n_boot: int = DEFAULT_BOOTSTRAP, random_state=None,
-                  ci: float = 0.95) -> pd.DataFrame:
+                  ci: float = 0.95, dedupe: str = "keep", duplicates=None) -> pd.DataFrame:
     """Share of each naming variant per group, with a cluster-bootstrap interval over articles.
 
     Parameters
@@ -102,6 +103,13 @@ def naming_shares(matches: pd.DataFrame, corpus: pd.DataFrame, family: str, by="
         Seed (default 0: the same input gives the same output).
     ci : float, default 0.95
         Confidence level of the interval.
+    dedupe : {"keep", "drop", "origin"}, default "keep"
+        Near-duplicate policy (:func:`framing.dedupe.apply_dedupe`): count every
+        article; keep one article per cluster of near-identical articles; or
+        keep one and count it under its ``origin`` (who wrote the story).
+    duplicates : pandas.DataFrame, optional
+        A :func:`framing.find_duplicates` result; found from the texts when
+        not given (needed for tables without text).
 
     Returns
     -------
@@ -141,6 +149,7 @@ def naming_shares(matches: pd.DataFrame, corpus: pd.DataFrame, family: str, by="
     On a real corpus: ``naming_shares(framing.extract(corpus), corpus, "isis")``.
     """
     voice = _check_voice(voice)
+    matches, corpus = deduplicate(matches, dedupe, duplicates, caller="naming_shares", corpus=corpus)
     n_boot = rs.check_resamples(n_boot, "n_boot")
     ci = rs.check_level(ci)
     data = _naming_counts(matches, corpus, family, by, voice, include_mentions, variants, period,
@@ -172,6 +181,7 @@ def naming_shares(matches: pd.DataFrame, corpus: pd.DataFrame, family: str, by="
                   "mention the family within each group",
         "n_boot": n_boot, "ci": ci, "random_state": rs.seed_record(random_state),
         **_common_attrs(data, family, voice, include_mentions),
+        "dedupe": dedupe_record(corpus, dedupe),
     }
     return result
 
@@ -180,12 +190,12 @@ def naming_test(matches: pd.DataFrame, corpus: pd.DataFrame, family: str, by="so
                 voice: str = "own", *, include_mentions: bool = False, variant=None, variants=None,
                 period=None, cluster=None, n_perm: int = DEFAULT_PERMUTATIONS,
                 n_boot: int = DEFAULT_BOOTSTRAP, random_state=None,
-                ci: float = 0.95) -> pd.DataFrame:
+                ci: float = 0.95, dedupe: str = "keep", duplicates=None) -> pd.DataFrame:
     """Is the choice of name independent of the group? Omnibus test over all groups, then pairs.
 
     Parameters
     ----------
-    matches, corpus, family, by, voice, include_mentions, variants, period, cluster
+    matches, corpus, family, by, voice, include_mentions, variants, period, cluster, dedupe, duplicates
         As in :func:`naming_shares`; with ``cluster=`` whole clusters (e.g.
         outlets) are permuted and resampled instead of articles.
     variant : str or list of str, optional
@@ -253,6 +263,7 @@ def naming_test(matches: pd.DataFrame, corpus: pd.DataFrame, family: str, by="so
     rarer than 2 in 70 (``p_perm`` estimates that 0.029 by Monte Carlo).
     """
     voice = _check_voice(voice)
+    matches, corpus = deduplicate(matches, dedupe, duplicates, caller="naming_test", corpus=corpus)
     n_perm = rs.check_resamples(n_perm, "n_perm")
     n_boot = rs.check_resamples(n_boot, "n_boot")
     ci = rs.check_level(ci)
@@ -310,6 +321,7 @@ def naming_test(matches: pd.DataFrame, corpus: pd.DataFrame, family: str, by="so
         "n_perm": n_perm, "n_boot": n_boot, "ci": ci, "random_state": rs.seed_record(random_state),
         "q_family": "pairs (BH over p_perm); omnibus q = its p_perm",
         **_common_attrs(data, family, voice, include_mentions),
+        "dedupe": dedupe_record(corpus, dedupe),
         "table": {labels[g]: {variants[v]: int(table[g, v]) for v in range(len(variants))}
                   for g in range(len(tested))},
         "groups_without_mentions": [data.grouping.labels[g] for g in range(data.grouping.n_groups)

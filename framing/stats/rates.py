@@ -20,7 +20,8 @@ from scipy import stats as sps
 
 from framing._warnings import FramingError
 from framing.stats import _resample as rs
-from framing.stats._common import (DEFAULT_BOOTSTRAP, DEFAULT_PERMUTATIONS, bh, require_groups,
+from framing.stats._common import (DEFAULT_BOOTSTRAP, DEFAULT_PERMUTATIONS, bh, dedupe_record,
+                                   deduplicate, require_groups,
                                    rng_from)
 
 RATE_PER = 1000.0
@@ -34,7 +35,8 @@ RATE_COLUMNS = ["comparison", "feature", "category", "group_a", "group_b", "esti
 
 def compare_rates(docs: pd.DataFrame, by="source", features=None, *, period=None, cluster=None,
                   n_boot: int = DEFAULT_BOOTSTRAP, n_perm: int = DEFAULT_PERMUTATIONS,
-                  random_state=None, pairs: bool = True, ci: float = 0.95) -> pd.DataFrame:
+                  random_state=None, pairs: bool = True, ci: float = 0.95, dedupe: str = "keep",
+                  duplicates=None) -> pd.DataFrame:
     """Compare feature rates per 1,000 tokens across groups of articles.
 
     Parameters
@@ -69,6 +71,13 @@ def compare_rates(docs: pd.DataFrame, by="source", features=None, *, period=None
         Also compare every pair of groups (the costliest part for many groups).
     ci : float, default 0.95
         Confidence level.
+    dedupe : {"keep", "drop", "origin"}, default "keep"
+        Near-duplicate policy (:func:`framing.dedupe.apply_dedupe`): count every
+        article; keep one article per cluster of near-identical articles; or
+        keep one and count it under its ``origin`` (who wrote the story).
+    duplicates : pandas.DataFrame, optional
+        A :func:`framing.find_duplicates` result; found from the texts when
+        not given (needed for tables without text).
 
     Returns
     -------
@@ -138,6 +147,7 @@ def compare_rates(docs: pd.DataFrame, by="source", features=None, *, period=None
     n_perm = rs.check_resamples(n_perm, "n_perm")
     ci = rs.check_level(ci)
     _check_docs(docs)
+    docs, _ = deduplicate(docs, dedupe, duplicates, caller="compare_rates")
     selected = feature_columns(docs, features)
     tokens = pd.to_numeric(docs["n_tokens"], errors="coerce").to_numpy(dtype=float)
     grouping = rs.group_articles(docs, by, period, cluster=cluster, what="doc features table",
@@ -171,6 +181,7 @@ def compare_rates(docs: pd.DataFrame, by="source", features=None, *, period=None
         "units_per_group": dict(zip(grouping.labels, grouping.unit_sizes().tolist())),
         "excluded": dict(grouping.excluded),
         "features": [column for column, _, _ in selected],
+        "dedupe": dedupe_record(docs, dedupe),
     }
     return result
 

@@ -16,7 +16,8 @@ import pandas as pd
 
 from framing._warnings import FramingError
 from framing.stats import _resample as rs
-from framing.stats._common import DEFAULT_BOOTSTRAP, require_groups, rng_from
+from framing.stats._common import (DEFAULT_BOOTSTRAP, dedupe_record, deduplicate, require_groups,
+                                   rng_from)
 from framing.stats.rates import feature_columns
 
 VOICES = ("own", "quoted", "all")
@@ -24,7 +25,7 @@ VOICES = ("own", "quoted", "all")
 
 def similarity(docs: pd.DataFrame, by="source", features=None, *, voice: str = "all", period=None,
                cluster=None, n_boot: int = DEFAULT_BOOTSTRAP, random_state=None,
-               ci: float = 0.95) -> pd.DataFrame:
+               ci: float = 0.95, dedupe: str = "keep", duplicates=None) -> pd.DataFrame:
     """Jensen-Shannon divergence between every two groups' feature profiles.
 
     Parameters
@@ -53,6 +54,13 @@ def similarity(docs: pd.DataFrame, by="source", features=None, *, voice: str = "
         Seed (default 0).
     ci : float, default 0.95
         Confidence level.
+    dedupe : {"keep", "drop", "origin"}, default "keep"
+        Near-duplicate policy (:func:`framing.dedupe.apply_dedupe`): count every
+        article; keep one article per cluster of near-identical articles; or
+        keep one and count it under its ``origin`` (who wrote the story).
+    duplicates : pandas.DataFrame, optional
+        A :func:`framing.find_duplicates` result; found from the texts when
+        not given (needed for tables without text).
 
     Returns
     -------
@@ -93,6 +101,7 @@ def similarity(docs: pd.DataFrame, by="source", features=None, *, voice: str = "
         raise FramingError(f"voice must be one of {', '.join(map(repr, VOICES))}, got {voice!r}.")
     n_boot = rs.check_resamples(n_boot, "n_boot")
     ci = rs.check_level(ci)
+    docs, _ = deduplicate(docs, dedupe, duplicates, caller="similarity")
     categories, profile = _profile(docs, features, voice)
     grouping = rs.group_articles(docs, by, period, cluster=cluster, what="doc features table")
     require_groups(grouping.groups, 2, what="groups with articles")
@@ -123,6 +132,7 @@ def similarity(docs: pd.DataFrame, by="source", features=None, *, voice: str = "
                   "groups",
         "n_boot": n_boot, "ci": ci, "random_state": rs.seed_record(random_state),
         "categories": categories, "voice": voice, "by": grouping.keys,
+        "dedupe": dedupe_record(docs, dedupe),
         "cluster": grouping.cluster or "article",
         "excluded": dict(grouping.excluded),
     }

@@ -29,7 +29,7 @@ statistics of the others), and the number of terms below them is in ``attrs``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -40,6 +40,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from framing._warnings import FramingError, warn
 from framing.stats._common import (DEFAULT_BOOTSTRAP, DEFAULT_PERMUTATIONS, assign_groups, bh,
+                                   dedupe_record, deduplicate,
                                    group_label, require_groups, rng_from)
 from framing.text import TOKEN_PATTERN
 
@@ -188,6 +189,32 @@ def _as_document_terms(corpus, lowercase, token_pattern) -> DocumentTerms:
         raise FramingError("token_pattern differs from the one the DocumentTerms were built "
                            "with; re-run document_terms().")
     return corpus
+
+
+def _deduplicated_terms(corpus, lowercase, token_pattern, dedupe, duplicates, caller) -> DocumentTerms:
+    """Document terms of the corpus under a near-duplicate policy (rows of a DocumentTerms dropped)."""
+    if not isinstance(corpus, DocumentTerms):
+        corpus, _ = deduplicate(corpus, dedupe, duplicates, caller=caller)
+        dt = _as_document_terms(corpus, lowercase, token_pattern)
+        if "dedupe" in corpus.attrs:
+            dt.docs.attrs["dedupe"] = corpus.attrs["dedupe"]
+        return dt
+    dt = _as_document_terms(corpus, lowercase, token_pattern)
+    if dedupe == "keep":
+        deduplicate(dt.docs, dedupe, duplicates, caller=caller)  # validates the mode
+        return dt
+    # The terms keep no text: the clusters must come from the caller.
+    rows = dt.docs.reset_index(drop=True).assign(_row=np.arange(len(dt.docs)))
+    kept, _ = deduplicate(rows, dedupe, duplicates, caller=caller)
+    index = kept.pop("_row").to_numpy()
+    docs = kept.reset_index(drop=True)
+    docs.attrs["dedupe"] = kept.attrs.get("dedupe", {"mode": dedupe})
+    counts = dt.counts[index]
+    # Terms only the dropped copies used leave the vocabulary, as if the kept articles had
+    # been tokenized alone (the corpus prior spreads over the vocabulary).
+    used = np.flatnonzero(counts.getnnz(axis=0))
+    return replace(dt, counts=counts[:, used].tocsr(), terms=dt.terms[used], docs=docs,
+                   n_tokens=dt.n_tokens[index])
 
 
 def _tokenizing_attrs(dt: DocumentTerms) -> dict:
@@ -401,7 +428,8 @@ def _bh_weighted(p: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 def log_odds(corpus, by="source", target=None, reference=None, prior="corpus",
              alpha0: float = DEFAULT_ALPHA0, *, min_count: int = 1, lowercase: bool | None = None,
-             token_pattern: str | None = None, max_rows: int = MAX_LONG_ROWS) -> pd.DataFrame:
+             token_pattern: str | None = None, max_rows: int = MAX_LONG_ROWS, dedupe: str = "keep",
+             duplicates=None) -> pd.DataFrame:
     r"""Distinctive terms by the log-odds ratio with an informative Dirichlet prior.
 
     Monroe, Colaresi & Quinn (2008), "Fightin' Words", *Political Analysis*
@@ -461,6 +489,13 @@ def log_odds(corpus, by="source", target=None, reference=None, prior="corpus",
         0``); the left-out pairs are still tested and counted in the BH
         correction (their statistics depend only on the group and the term's
         reference count, so they are computed once per distinct count).
+    dedupe : {"keep", "drop", "origin"}, default "keep"
+        Near-duplicate policy (:func:`framing.dedupe.apply_dedupe`): count every
+        article; keep one article per cluster of near-identical articles; or
+        keep one and count it under its ``origin`` (who wrote the story).
+    duplicates : pandas.DataFrame, optional
+        A :func:`framing.find_duplicates` result; found from the texts when
+        not given (needed for tables without text).
 
     Returns
     -------
@@ -495,7 +530,7 @@ def log_odds(corpus, by="source", target=None, reference=None, prior="corpus",
     """
     if int(min_count) < 1:
         raise FramingError(f"min_count must be at least 1, got {min_count!r}.")
-    dt = _as_document_terms(corpus, lowercase, token_pattern)
+    dt = _deduplicated_terms(corpus, lowercase, token_pattern, dedupe, duplicates, 'log_odds')
     setup = _setup(dt, by, target, reference)
     sides = _sides(setup)
     alpha = _prior_pseudocounts(prior, float(alpha0), setup)
@@ -524,6 +559,7 @@ def log_odds(corpus, by="source", target=None, reference=None, prior="corpus",
         "rows": "pairs with n_target > 0 (table exceeds max_rows)" if long_rows else "every tested pair",
         "n_tested_pairs_not_shown": n_tested - len(table), "max_rows": int(max_rows),
         "n_articles_without_group": int((setup.codes < 0).sum()), **_tokenizing_attrs(dt)}
+    table.attrs["dedupe"] = dedupe_record(dt.docs, dedupe)
     return table
 
 
@@ -687,7 +723,7 @@ def _keyness_pmi(a, b, c, d):
 
 def keyness(corpus, by, target, reference=None, measure: str = "chi2", correction: str = "default",
             *, min_count: int = 1, lowercase: bool | None = None,
-            token_pattern: str | None = None) -> pd.DataFrame:
+            token_pattern: str | None = None, dedupe: str = "keep", duplicates=None) -> pd.DataFrame:
     r"""Keyness of every term for a target against a reference, as quanteda's ``textstat_keyness``.
 
     For each term the 2x2 table is :math:`a` = target count, :math:`b` =
@@ -741,6 +777,13 @@ def keyness(corpus, by, target, reference=None, measure: str = "chi2", correctio
     lowercase, token_pattern
         See :func:`document_terms`. Tokens differ slightly from quanteda's
         ``tokens()``, so counts (not formulas) can differ from an R analysis.
+    dedupe : {"keep", "drop", "origin"}, default "keep"
+        Near-duplicate policy (:func:`framing.dedupe.apply_dedupe`): count every
+        article; keep one article per cluster of near-identical articles; or
+        keep one and count it under its ``origin`` (who wrote the story).
+    duplicates : pandas.DataFrame, optional
+        A :func:`framing.find_duplicates` result; found from the texts when
+        not given (needed for tables without text).
 
     Returns
     -------
@@ -769,7 +812,7 @@ def keyness(corpus, by, target, reference=None, measure: str = "chi2", correctio
                            f"{correction!r}.")
     if measure == "pmi" and correction not in ("default", "none"):
         warn("correction is always none for pmi (as in quanteda).")
-    dt = _as_document_terms(corpus, lowercase, token_pattern)
+    dt = _deduplicated_terms(corpus, lowercase, token_pattern, dedupe, duplicates, 'keyness')
     setup = _setup(dt, by, target, reference)
     sides = _sides(setup)
     a = sides.target_counts.toarray().ravel().astype(float)
@@ -795,6 +838,7 @@ def keyness(corpus, by, target, reference=None, measure: str = "chi2", correctio
                    "min_count": int(min_count), "n_terms": len(dt.terms),
                    "n_terms_below_min_count": int((observed & ~tested).sum()),
                    "n_articles_without_group": int((setup.codes < 0).sum()), **_tokenizing_attrs(dt)}
+    table.attrs["dedupe"] = dedupe_record(dt.docs, dedupe)
     return table
 
 
@@ -824,7 +868,8 @@ def term_significance(corpus, by, target, reference=None, *, method: str = "perm
                       n_resamples: int | None = None, random_state=None,
                       min_docs: int = DEFAULT_MIN_DOCS, statistic: str = "pooled",
                       stop_after: int | None = DEFAULT_STOP_AFTER, lowercase: bool | None = None,
-                      token_pattern: str | None = None) -> pd.DataFrame:
+                      token_pattern: str | None = None, dedupe: str = "keep",
+                      duplicates=None) -> pd.DataFrame:
     """Article-level significance of each term's frequency difference (Lijffijt et al. 2016).
 
     Lijffijt, Nevalainen, Säily, Papapetrou, Puolamäki & Mannila (2016),
@@ -878,6 +923,13 @@ def term_significance(corpus, by, target, reference=None, *, method: str = "perm
         ``n_resamples`` times.
     lowercase, token_pattern
         See :func:`document_terms`.
+    dedupe : {"keep", "drop", "origin"}, default "keep"
+        Near-duplicate policy (:func:`framing.dedupe.apply_dedupe`): count every
+        article; keep one article per cluster of near-identical articles; or
+        keep one and count it under its ``origin`` (who wrote the story).
+    duplicates : pandas.DataFrame, optional
+        A :func:`framing.find_duplicates` result; found from the texts when
+        not given (needed for tables without text).
 
     Returns
     -------
@@ -909,7 +961,7 @@ def term_significance(corpus, by, target, reference=None, *, method: str = "perm
         raise FramingError(f"n_resamples must be positive, got {n_resamples}.")
     if stop_after is not None and int(stop_after) < 1:
         raise FramingError(f"stop_after must be a positive integer or None, got {stop_after!r}.")
-    dt = _as_document_terms(corpus, lowercase, token_pattern)
+    dt = _deduplicated_terms(corpus, lowercase, token_pattern, dedupe, duplicates, 'term_significance')
     setup = _setup(dt, by, target, reference)
     sample = _ArticleSample.build(setup, statistic, int(min_docs))
     rng = rng_from(random_state)
@@ -929,6 +981,7 @@ def term_significance(corpus, by, target, reference=None, *, method: str = "perm
         "n_terms_below_min_docs": int(sample.n_below),
         "n_articles_without_tokens": int(sample.n_empty),
         "n_articles_without_group": int((setup.codes < 0).sum()), **_tokenizing_attrs(dt)}
+    table.attrs["dedupe"] = dedupe_record(dt.docs, dedupe)
     return table
 
 
