@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import sparse, stats
 
 from framing._warnings import FramingError, warn
 from framing.stats._common import DEFAULT_SEED, assign_groups, group_keys, group_label, key_name
@@ -398,23 +398,76 @@ def _pairs_null(values, labels, pairs, n_perm, rng, pair_statistic) -> list:
     a's, n_a labelled a); given i, the new group a is a uniformly random
     i-subset of a plus a uniformly random (n_a - i)-subset of c: the units
     with the smallest i (resp. n_a - i) of i.i.d. uniform keys. Each group's
-    keys are drawn and sorted once per chunk and serve all its pairs.
+    keys are drawn once per chunk and serve all its pairs: a group in many
+    pairs (many outlets) sums its values once in key order, and each pair
+    reads the prefix sum it needs; a group in one or two pairs uses a 0/1
+    matrix product instead (faster when there is little to share).
     """
     members = {g: values[labels == g] for g in np.unique(pairs)}
+    uses = {g: int(np.sum(pairs == g)) for g in members}
+    totals = [members[a].sum(axis=0) + members[c].sum(axis=0) for a, c in pairs]
     parts = [[] for _ in pairs]
     n_involved = sum(len(v) for v in members.values())
     for start, stop in _chunk_bounds(n_perm, n_involved):
         b = stop - start
         keys = {g: rng.random((b, len(v))) for g, v in members.items()}
-        ordered = {g: np.sort(k, axis=1) for g, k in keys.items()}
+        stays = [rng.hypergeometric(len(members[a]), len(members[c]), len(members[a]), size=b)
+                 for a, c in pairs]
+        # counts[g]: for each pair using g, how many of g's units go to the pair's first group
+        wanted = {g: [] for g in members}
         for index, (a, c) in enumerate(pairs):
-            n_a, n_c = len(members[a]), len(members[c])
-            stay = rng.hypergeometric(n_a, n_c, n_a, size=b)
-            sums_a = (_smallest_sum(keys[a], ordered[a], stay, members[a])
-                      + _smallest_sum(keys[c], ordered[c], n_a - stay, members[c]))
-            total = members[a].sum(axis=0) + members[c].sum(axis=0)
-            parts[index].append(np.asarray(pair_statistic(sums_a, total - sums_a, index)))
+            wanted[a].append((index, stays[index]))
+            wanted[c].append((index, len(members[a]) - stays[index]))
+        sums = [np.zeros((b, values.shape[1])) for _ in pairs]
+        for g, requests in wanted.items():
+            if uses[g] > _PREFIX_FROM_PAIRS:
+                for index, picked in zip((i for i, _ in requests),
+                                         _smallest_sums_shared(keys[g], members[g],
+                                                               [n for _, n in requests])):
+                    sums[index] += picked
+            else:
+                ordered = np.sort(keys[g], axis=1)
+                for index, count in requests:
+                    sums[index] += _smallest_sum(keys[g], ordered, count, members[g])
+        for index in range(len(pairs)):
+            parts[index].append(np.asarray(pair_statistic(sums[index], totals[index] - sums[index],
+                                                          index)))
     return [np.concatenate(p) if p else np.empty((0,)) for p in parts]
+
+
+# A group compared in more pairs than this sums its values once in key order (prefix sums).
+_PREFIX_FROM_PAIRS = 2
+
+
+def _smallest_sums_shared(keys, values, counts) -> list:
+    """For each array in ``counts``: per row r, the sum of the values of the ``count[r]``
+    units with the smallest keys, all from one pass over the values.
+
+    Per row, the requested counts cut the units, in key order, into m + 1
+    segments; a unit's segment is the number of cut thresholds (the key of
+    the c-th smallest unit) below its key. One sparse one-hot product sums
+    every segment (each value is touched once, whatever m), and prefix sums
+    over the few segments give each requested sum.
+    """
+    b, n = keys.shape
+    m = len(counts)
+    requested = np.column_stack(counts)                    # (b, m)
+    order = np.argsort(requested, axis=1, kind="stable")
+    cuts = np.take_along_axis(requested, order, axis=1)    # sorted counts per row
+    ordered = np.sort(keys, axis=1)
+    thresholds = np.take_along_axis(ordered, np.maximum(cuts - 1, 0), axis=1)
+    thresholds[cuts == 0] = -np.inf
+    segment = np.empty((b, n), dtype=np.int64)
+    for r in range(b):
+        segment[r] = np.searchsorted(thresholds[r], keys[r], side="left")
+    segment += (np.arange(b) * (m + 1))[:, None]
+    onehot = sparse.csc_matrix((np.ones(b * n), segment.T.ravel(), np.arange(0, b * n + 1, b)),
+                               shape=(b * (m + 1), n))
+    sums = np.asarray(onehot @ values).reshape(b, m + 1, values.shape[1])
+    prefix = np.cumsum(sums[:, :m, :], axis=1)             # prefix[:, j] = sum up to cut j
+    unsorted = np.empty_like(prefix)
+    np.put_along_axis(unsorted, order[:, :, None], prefix, axis=1)
+    return [unsorted[:, j, :] for j in range(m)]
 
 
 def _smallest_sum(keys, ordered, count, values) -> np.ndarray:
@@ -427,10 +480,18 @@ def _smallest_sum(keys, ordered, count, values) -> np.ndarray:
 def _grouped_sums(labels: np.ndarray, values: np.ndarray, n_groups: int) -> np.ndarray:
     """sums[b, g, :] = sum of values[i, :] over rows i with labels[b, i] == g.
 
-    One 0/1 matrix per group times the values: a BLAS product is much faster
-    per element than a scatter-add, which pays for the k-fold redundancy when
-    groups are few. The last group is the total minus the others.
+    With few groups, one 0/1 matrix per group times the values: a BLAS product
+    is much faster per element than a scatter-add, which pays for the k-fold
+    redundancy. With more groups (measured: from 6 on), one sparse one-hot
+    matrix per chunk (a column per unit, built without sorting), whose
+    product touches every value once.
     """
+    if n_groups > _DENSE_GROUPS_UP_TO:
+        b, n = labels.shape
+        rows = (labels.astype(np.int64) + (np.arange(b) * n_groups)[:, None]).T.ravel()
+        onehot = sparse.csc_matrix((np.ones(b * n), rows, np.arange(0, b * n + 1, b)),
+                                   shape=(b * n_groups, n))
+        return np.asarray(onehot @ values).reshape(b, n_groups, values.shape[1])
     out = np.empty((labels.shape[0], n_groups, values.shape[1]))
     member = np.empty(labels.shape, dtype=bool)
     indicator = np.empty(labels.shape, dtype=np.float64)
@@ -440,6 +501,9 @@ def _grouped_sums(labels: np.ndarray, values: np.ndarray, n_groups: int) -> np.n
         out[:, g, :] = indicator @ values
     out[:, n_groups - 1, :] = values.sum(axis=0) - out[:, :n_groups - 1, :].sum(axis=1)
     return out
+
+
+_DENSE_GROUPS_UP_TO = 5
 
 
 # --------------------------------------------------------------------------- summaries
