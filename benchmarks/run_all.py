@@ -99,9 +99,9 @@ def step_extract(parquet: str, n: int) -> dict:
     parallel, parallel_seconds = timed(lambda: framing.extract(corpus, n_jobs=2))
     identical = bool(parallel.reset_index(drop=True).equals(matches.reset_index(drop=True)))
     docs, docs_seconds = timed(lambda: framing.doc_features(corpus, matches))
-    _, rates_seconds = timed(lambda: framing.stats.compare_rates(docs, by="source", random_state=0))
-    _, naming_seconds = timed(lambda: framing.stats.naming_test(matches, corpus, "isis", voice="all",
-                                                                random_state=0))
+    _, rates_seconds = timed(lambda: framing.stats.compare_rates(docs, by="bias_label", random_state=0))
+    _, naming_seconds = timed(lambda: framing.stats.naming_test(matches, corpus, "immigration",
+                                                                by="bias_label", random_state=0))
     return {
         "articles": len(corpus), "characters": int(corpus["text"].str.len().sum()),
         "sources": int(corpus["source"].nunique()), "matches": len(matches),
@@ -111,7 +111,8 @@ def step_extract(parquet: str, n: int) -> dict:
         "parallel_seconds": parallel_seconds, "parallel_speedup": extract_seconds / parallel_seconds,
         "parallel_identical": identical,
         "docs_seconds": docs_seconds, "rates_seconds": rates_seconds, "naming_seconds": naming_seconds,
-        "rates_shape": f"{docs['source'].nunique()} groups, n_boot=2000, n_perm=5000",
+        "rates_shape": f"by bias label, {len(docs.filter(like='count:').columns)} counts, "
+                       "2,000 resamples, 5,000 permutations",
         "peak_rss_mb": peak_rss_mb(),
     }
 
@@ -254,7 +255,7 @@ def report(parquet: str, n: int, scale: bool, skip_stats: bool) -> str:
             f"{ext['docs_seconds'] / cv:.2f}x | |",
             f"| `stats.compare_rates` ({ext['rates_shape']}) | {ext['articles']:,} | {ext['rates_seconds']:.1f} s | "
             f"CV {cv:.1f} s | {ext['rates_seconds'] / cv:.2f}x | |",
-            f"| `stats.naming_test` (isis, 5,000 permutations, 2,000 bootstrap) | {ext['articles']:,} | "
+            f"| `stats.naming_test` (immigration family by bias label, 5,000 permutations, 2,000 resamples) | {ext['articles']:,} | "
             f"{ext['naming_seconds']:.1f} s | CV {cv:.1f} s | {ext['naming_seconds'] / cv:.2f}x | |",
         ]
 
