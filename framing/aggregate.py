@@ -258,7 +258,7 @@ def _stats_one(text: str, scare_spans, sentiment: bool):
     from framing.features.sentiment import compound
 
     scare = set(scare_spans)
-    quoted = [(row[2], row[3]) for row in _quote_rows(text, nested=False)
+    quoted = [(row[2], row[3]) for row in _quote_rows(text, nested=False, word_limit=0)
               if (row[0], row[1]) not in scare]
     all_scores, own_scores, quoted_scores = [], [], []
     for start, end in sentences:

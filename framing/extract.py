@@ -34,9 +34,9 @@ import pandas as pd
 
 from framing._warnings import FramingError, warn
 from framing.features.attribution import find_attributions
-from framing.features.base import ATTRIBUTION_COLUMNS, COLUMNS, Doc, Rows
+from framing.features.base import COLUMNS, ROW_FIELDS, Doc, Rows
 from framing.features.naming import find_naming, load_mention_rules
-from framing.features.quotes import SPEECH, HEADING, classify_quotes
+from framing.features.quotes import HEADING, MAX_SCARE_WORDS, SPEECH, classify_quotes
 from framing.features.stance import find_other, find_stance
 from framing.lexicon import KNOWN_FEATURES, load_lexicons
 from framing.matcher import PhraseMatcher, word_view
@@ -205,8 +205,7 @@ def _extract_chunk(texts, ids, sources, entries, wanted, progress=False, on_erro
     matcher = PhraseMatcher(entries)
     rules = load_mention_rules() if "naming" in wanted else ()
     rows = Rows()
-    sentence_col: list[int] = []
-    quote_col: list[bool] = []
+    layout = _Layout(texts)
     iterator = range(len(texts))
     if progress:
         from tqdm.auto import tqdm
@@ -218,30 +217,26 @@ def _extract_chunk(texts, ids, sources, entries, wanted, progress=False, on_erro
         try:
             doc = _prepare(texts[number], ids[number], sources[number], matcher)
             _run_features(doc, number, rows, wanted, rules)
-            sentence_col += _sentence_of(doc, rows, first)
-            quote_col += _in_quote(doc, rows, first)
         except Exception as exc:  # one bad article must not end a corpus-sized run
             if on_error == "raise":
                 raise
             rows.truncate(first)
-            del sentence_col[first:], quote_col[first:]
             errors.append((ids[number], f"{type(exc).__name__}: {exc}"))
-    return _to_table(rows, sentence_col, quote_col, texts, ids, sources), errors
+            continue
+        if len(rows) > first:
+            layout.add(number, doc)
+    return _to_table(rows, layout, texts, ids, sources), errors
 
 
 def _prepare(text: str, doc_id: str, source: str, matcher: PhraseMatcher) -> Doc:
     view = word_view(text)
     # Tuples rather than framing.text.quote_spans' DataFrame: building a small
-    # DataFrame per article would cost more than the whole quote scan.
-    quotes = _quote_rows(text, nested=False)
-    if quotes:
-        q = np.array([row[:4] for row in quotes], dtype=np.int64)
-        closed = np.array([row[6] for row in quotes], dtype=bool)
-        words = np.array([row[7] for row in quotes], dtype=np.int64)
-    else:
-        q = np.zeros((0, 4), dtype=np.int64)
-        closed = np.zeros(0, dtype=bool)
-        words = np.zeros(0, dtype=np.int64)
+    # DataFrame per article would cost more than the whole quote scan. Words
+    # are counted only as far as classify_quotes looks.
+    quotes = _quote_rows(text, nested=False, word_limit=MAX_SCARE_WORDS + 1)
+    # start, end, content start, content end, closed, n_words: one conversion for all.
+    table = np.array([(*row[:4], row[6], row[7]) for row in quotes], dtype=np.int64).reshape(-1, 6)
+    q, closed, words = np.ascontiguousarray(table[:, :4]), table[:, 4].astype(bool), table[:, 5].copy()
     return Doc(doc_id=doc_id, source=source, text=text, view=view,
                sentences=sentence_spans(text), quotes=q, quote_closed=closed, quote_words=words,
                hits=matcher.find(text, view), entries=matcher.entries)
@@ -281,58 +276,122 @@ def _run_features(doc: Doc, number: int, rows: Rows, wanted, rules) -> None:
             find_other(doc, number, rows, feature)
 
 
-def _sentence_of(doc: Doc, rows: Rows, first: int) -> list[int]:
-    starts, _ = rows.spans(first)
-    if not starts:
-        return []
-    if len(doc.sentences) == 0:
-        return [0] * len(starts)
-    index = np.searchsorted(doc.sentences[:, 0], np.asarray(starts), side="right") - 1
-    return np.clip(index, 0, None).tolist()
+class _Layout:
+    """Sentence starts and quotations of the articles with matches, for the whole chunk.
+
+    Per article only references are kept; at the end, offsets become
+    chunk-wide keys ``article number * stride + offset``, so that one
+    ``searchsorted`` gives every row its sentence and voice instead of a few
+    small numpy calls per article.
+    """
+
+    def __init__(self, texts):
+        self.stride = max(map(len, texts), default=0) + 1
+        self.n_articles = len(texts)
+        self.numbers: list[int] = []
+        self.sentences: list[np.ndarray] = []
+        self.quotes: list[np.ndarray] = []
+        self.quote_kinds: list[str] = []
+
+    def add(self, number: int, doc: Doc) -> None:
+        """Record an article; articles come in increasing ``number`` order."""
+        self.numbers.append(number)
+        self.sentences.append(doc.sentences)
+        self.quotes.append(doc.quotes)
+        self.quote_kinds += doc.quote_kind
+
+    def _stacked(self, spans: list[np.ndarray], keep=None) -> tuple[np.ndarray, np.ndarray]:
+        """The articles' span rows stacked (only the ``keep`` ones, if given), as chunk-wide
+        keys, and for each article number the position of its first row.
+
+        Called once rows exist, so at least one article was recorded.
+        """
+        counts = np.fromiter(map(len, spans), dtype=np.int64, count=len(spans))
+        numbers = np.repeat(np.asarray(self.numbers, dtype=np.int64), counts)
+        rows = np.concatenate(spans)
+        if keep is not None:
+            rows, numbers = rows[keep], numbers[keep]
+        keys = rows + (numbers * self.stride)[:, None]
+        # Articles come in order, so an article's first row comes after the rows of all earlier ones.
+        first = np.searchsorted(numbers, np.arange(self.n_articles), side="left")
+        return keys, first
+
+    def sentence_of(self, doc_index: np.ndarray, starts: np.ndarray) -> np.ndarray:
+        """Index of the sentence within its article that a match starts in (0 before the first)."""
+        sentences, first = self._stacked(self.sentences)
+        index = np.searchsorted(sentences[:, 0], doc_index * self.stride + starts, side="right") - 1
+        # An article without sentences, or a match before the first, gets sentence 0.
+        return np.clip(index - first[doc_index], 0, None)
+
+    def in_speech(self, doc_index: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """Whether a match lies inside the content of a speech (or heading) quotation."""
+        speaking = np.fromiter((kind in (SPEECH, HEADING) for kind in self.quote_kinds), dtype=bool,
+                               count=len(self.quote_kinds))
+        if not speaking.any():
+            return np.zeros(len(starts), dtype=bool)
+        quotes, first = self._stacked(self.quotes, keep=speaking)
+        # The content of each quotation, marks excluded. Outermost quotations
+        # never overlap, so the only candidate is the last one starting at or
+        # before the match, if it belongs to the same article.
+        base = doc_index * self.stride
+        index = np.searchsorted(quotes[:, 2], base + starts, side="right") - 1
+        return (index >= first[doc_index]) & (base + ends <= quotes[np.clip(index, 0, None), 3])
 
 
-def _in_quote(doc: Doc, rows: Rows, first: int) -> list[bool]:
-    starts, ends = rows.spans(first)
-    if not starts:
-        return []
-    speech = np.array([(q[2], q[3]) for q, kind in zip(doc.quotes, doc.quote_kind)
-                       if kind in (SPEECH, HEADING)], dtype=np.int64).reshape(-1, 2)
-    if not len(speech):
-        return [False] * len(starts)
-    # Outermost quotations never overlap, so the only candidate is the last one
-    # starting at or before the match.
-    starts, ends = np.asarray(starts), np.asarray(ends)
-    index = np.searchsorted(speech[:, 0], starts, side="right") - 1
-    inside = (index >= 0) & (ends <= speech[np.clip(index, 0, None), 1])
-    return inside.tolist()
-
-
-def _to_table(rows: Rows, sentence_col, quote_col, texts, ids, sources) -> pd.DataFrame:
+def _to_table(rows: Rows, layout: _Layout, texts, ids, sources) -> pd.DataFrame:
     if not len(rows):
         return _empty_table()
-    columns = rows.columns
-    doc_index = np.asarray(columns["doc_index"], dtype=np.int64)
-    starts = columns["start"]
-    ends = columns["end"]
+    table = rows.as_array()
+    field = {name: k for k, name in enumerate(ROW_FIELDS)}
+    doc_index = table[:, field["doc_index"]].astype(np.int64)
+    starts = table[:, field["start"]].astype(np.int64)
+    ends = table[:, field["end"]].astype(np.int64)
+    # Sorted once here, so that every column is built in its final order.
+    order = np.lexsort((table[:, field["feature"]], ends, starts, doc_index))
+    table, doc_index, starts, ends = table[order], doc_index[order], starts[order], ends[order]
     data = {
-        "doc_id": [ids[i] for i in doc_index],
-        "source": [sources[i] for i in doc_index],
-        "feature": columns["feature"],
-        "category": columns["category"],
-        "label": columns["label"],
-        "match": [texts[i][s:e] for i, s, e in zip(doc_index, starts, ends)],
-        "start": np.asarray(starts, dtype=np.int64),
-        "end": np.asarray(ends, dtype=np.int64),
-        "sentence": np.asarray(sentence_col, dtype=np.int64),
-        "in_quote": np.asarray(quote_col, dtype=bool),
+        "doc_id": np.asarray(ids, dtype=object)[doc_index],
+        "source": np.asarray(sources, dtype=object)[doc_index],
+        "feature": table[:, field["feature"]],
+        "category": table[:, field["category"]],
+        "label": table[:, field["label"]],
+        "match": [texts[i][s:e] for i, s, e in zip(doc_index.tolist(), starts.tolist(), ends.tolist())],
+        "start": starts,
+        "end": ends,
+        "sentence": layout.sentence_of(doc_index, starts),
+        "in_quote": layout.in_speech(doc_index, starts, ends),
     }
-    for name in ATTRIBUTION_COLUMNS + ["lexicon", "metalinguistic", "quote_index"]:
-        data[name] = columns[name]
-    table = pd.DataFrame(data, columns=COLUMNS)
-    table = _typed(table)
-    order = np.lexsort((table["feature"].to_numpy(), table["end"].to_numpy(),
-                        table["start"].to_numpy(), doc_index))
-    return table.iloc[order].reset_index(drop=True)
+    for name in ("speaker_start", "speaker_end", "content_start", "content_end", "quote_index"):
+        data[name] = _nullable_integers(table[:, field[name]])
+    data["metalinguistic"] = _nullable_booleans(table[:, field["metalinguistic"]])
+    for name in ("speaker", "speaker_type", "quote_type", "lexicon"):
+        data[name] = _objects_or_none(table[:, field[name]])
+    return pd.DataFrame(data, columns=COLUMNS)
+
+
+def _nullable_integers(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """An ``Int64`` array from Python ints and missing values (None, NaN or NA)."""
+    missing = pd.isna(values)
+    filled = np.where(missing, 0, values).astype(np.int64)
+    return pd.arrays.IntegerArray(filled, missing)
+
+
+def _nullable_booleans(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """A ``boolean`` array from Python bools and missing values."""
+    missing = pd.isna(values)
+    filled = np.where(missing, False, values).astype(bool)
+    return pd.arrays.BooleanArray(filled, missing)
+
+
+def _objects_or_none(values: np.ndarray) -> pd.Series:
+    """An object column with None for every missing value.
+
+    A Series of dtype object: given a bare array of strings, the DataFrame
+    constructor would infer pandas' ``str`` dtype, whose missing value is NaN.
+    """
+    values = values.copy()
+    values[pd.isna(values)] = None
+    return pd.Series(values, dtype=object)
 
 
 def _typed(table: pd.DataFrame) -> pd.DataFrame:

@@ -260,6 +260,40 @@ def test_speaker_type_function():
     assert speaker_type(["last", "week"], v) is None
 
 
+def _reference_tokens(text, lo, hi, abbreviations):
+    """Tokens as the readable pattern gives them, one match at a time (what tokens_and_starts must equal)."""
+    import re
+
+    from framing.features.attribution.tokens import _TOKEN_RE
+
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, lo, hi)]
+    merged, done = [], 0
+    for k in range(1, len(tokens)):
+        start, end, previous = tokens[k - 1]
+        if tokens[k][2] == "." and end == tokens[k][0] and k - 1 >= done and (
+                previous in abbreviations or re.match(r"(?:[^\W\d_]\.)+[^\W\d_]$", previous)
+                or (len(previous) == 1 and previous.isupper())):
+            merged += tokens[done:k - 1] + [(start, tokens[k][1], previous + ".")]
+            done = k + 1
+    return merged + tokens[done:]
+
+
+@pytest.mark.parametrize("text", [
+    "Lt-Gen. Paul Funk, told the AP. U.S.-led forces and A.B.C. News said.",
+    "“They’re out,” said al-Baghdadi’s aide, Mr. J. R. Smith Jr., on Tuesday... . .x .- U.S..",
+    "a.-b 3.5.-6 x'-y AT&T ‘caliphate’ U.S. a..b Gen.\u2010x self\u2011made -- ..",
+])
+def test_tokens_and_starts_match_the_token_pattern_in_every_window(text):
+    from framing.features.attribution.tokens import tokens_and_starts
+
+    abbreviations = vocabulary().abbreviations
+    for lo in range(len(text)):
+        for hi in range(lo, len(text) + 1):
+            tokens, starts = tokens_and_starts(text, lo, hi, abbreviations)
+            assert tokens == _reference_tokens(text, lo, hi, abbreviations), (lo, hi)
+            assert starts == [t[0] for t in tokens]
+
+
 def test_attribution_rules_file_documents_every_list():
     import yaml
 

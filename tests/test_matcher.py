@@ -168,3 +168,39 @@ def test_context_vetoes_see_hyphens_but_not_punctuation():
     assert got == ["add"]  # "adds to costs" vetoed; "add, to draw" is a reporting use
     regime = [{"label": "regime", "patterns": ["regime"], "exclude_after": ["change"]}]
     assert found(regime, "a regime-change war; regime change; the regime, change it") == [("regime", "regime")]
+
+
+# --------------------------------------------------------------------------- speed shortcuts
+
+
+from framing.matcher import _word_view_by_regex, word_view  # noqa: E402
+
+VIEW_TEXT = st.one_of(
+    st.text(max_size=600),
+    st.lists(st.sampled_from(["Anti-ISIS", "Daesh’s", " ", "\u201c", "İ", "Σ", "ΟΔΟΣ", "😀", "𝐀b", "ﬁ", "ẞ",
+                              "_", "\u0301", "\n", "I.S.", "3.5", "\ud800"]), max_size=120).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(VIEW_TEXT)
+def test_property_word_view_by_table_equals_the_substitution(text):
+    # Long texts go through the numpy table, short ones through the regex; both
+    # must give the substitution's result (final sigma, "İ", emoji, surrogates).
+    for sample in (text, text * 4):
+        view = word_view(sample)
+        assert view == _word_view_by_regex(sample) and len(view) == len(sample)
+
+
+def test_word_view_table_covers_every_basic_plane_character():
+    chars = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000 and c != 0x3A3)
+    assert word_view(chars) == _word_view_by_regex(chars)
+
+
+def test_overlaps_resolved_per_family_on_many_candidates():
+    entries = [{"label": "Islamic State", "patterns": ["Islamic State", "Islamic State group"]},
+               {"label": "State", "patterns": ["State"]}]
+    text = " ".join(["the Islamic State group and the State"] * 30)
+    hits = found(entries, text)
+    assert hits.count(("Islamic State", "Islamic State group")) == 30
+    assert hits.count(("State", "State")) == 30  # only the free-standing ones

@@ -91,3 +91,33 @@ def test_contested_namings_in_other_domains():
         assert any(f == family for f, _ in got), family
     assert len(m[m["category"] == "estate_tax"]) == 2
     assert len(m[m["category"] == "kyiv"]) == 2
+
+
+# --------------------------------------------------------------------------- speed shortcuts
+
+import re  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from framing.features.naming import _phrase_sets  # noqa: E402
+from framing.matcher import word_view  # noqa: E402
+
+
+def _phrase_regex(rules):
+    """The regular expression the phrase automaton replaced: any phrase, words joined by spaces."""
+    phrases = sorted({" ".join(word_view(p).split()) for rule in rules for p in rule.phrases},
+                     key=len, reverse=True)
+    return re.compile("|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases))
+
+
+WINDOW_PIECES = st.sampled_from(["also", "known", "as", "ISIS", " ", "  ", ",", "—", "an", "arabic", "acronym",
+                                 "for", "the", "group", "calls", "itself", "stands", "aka", "kakao", "term"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WINDOW_PIECES, max_size=30).map("".join))
+def test_property_phrase_automaton_finds_what_the_expression_finds(text):
+    rules = framing.features.naming.load_mention_rules()
+    view = word_view(text)
+    expected = _phrase_regex(rules).search(view) is not None
+    assert _phrase_sets(rules).in_word_view.found_in(" ".join(view.split())) == expected

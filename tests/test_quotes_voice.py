@@ -143,3 +143,30 @@ def test_in_quote_follows_the_classification():
     matches = framing.extract(corpus)  # every feature: quotation kinds need the attribution stage
     naming = matches[matches["feature"] == "naming"]
     assert naming["in_quote"].tolist() == [True, False]
+
+
+# --------------------------------------------------------------------------- speed shortcuts
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from framing.features import quotes as quote_module  # noqa: E402
+
+CUE_PIECES = st.sampled_from(["book", "so-called", "self proclaimed", "Alleged", "report", " ", "  ", ",", ":",
+                              "\n", "x", "titled", "would be", "a", ".", "!", "”", "…", "\t", "BOOK", "op-ed"])
+PUNCTUATION_PIECES = st.sampled_from([".", " ", "!", "”", "…", "\n", ",", "a", "?", "_", "é", "\u00a0"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CUE_PIECES, max_size=40).map("".join))
+def test_property_cue_shortcuts_find_what_the_expressions_find(before):
+    assert quote_module._distancing_before(before) == bool(quote_module._DISTANCING_BEFORE.search(before))
+    assert quote_module._title_cue_before(before) == bool(quote_module._TITLE_CUES.search(before))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PUNCTUATION_PIECES, max_size=200).map("".join), st.data())
+def test_property_sentence_end_read_backwards_equals_the_expression(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = bool(quote_module._SENTENCE_END.search(text[start:end].strip()))
+    assert quote_module._ends_sentence(text, start, end) == expected

@@ -650,3 +650,80 @@ def test_typewriter_double_apostrophes_are_quotation_marks():
     assert [text[s:e] for s, e in zip(q.content_start, q.content_end)] == [
         "We finally may be seeing some wage acceleration,", "no."]
     assert q.closed.all()
+
+
+# --------------------------------------------------------------------------
+# Shortcuts taken for speed decide as the plain rules do
+# --------------------------------------------------------------------------
+
+SENTENCE_PIECES = st.sampled_from(
+    ["The", "the", "desert.", "said.", "Gen.", "Mr.", "Lt-Gen.", "U.S.", "p.m.", "No.", "Feb.", "A.", "e.g.",
+     "1.", "13", "2019.", "“We", "won.”", "Why?”", "Jalal", "asked.", "é.", "Élan", "Obama.And", "...", "…",
+     "\n", "  ", "(Reuters)", "café.", "naïve.", "Straße.", "x.", "It"]
+)
+SENTENCE_TEXT = st.lists(SENTENCE_PIECES, max_size=30).map(" ".join)
+
+
+def _cuts_by_the_rules(text: str) -> list[tuple[int, int]]:
+    """_cuts_inside_lines without its inline shortcut: every candidate through _ends_sentence."""
+    lists = ft._word_lists()
+    cuts = []
+    for match in ft._TERMINATOR_RE.finditer(text):
+        gap = match.group("gap")
+        if gap is None:
+            glued = ft._GLUED_RE.match(text, match.start())
+            if glued and ft._glued_sentence_break(text, glued, lists):
+                cuts.append((glued.end(), glued.end()))
+            continue
+        word = match.group("word")
+        if word and word[0].islower():
+            continue
+        if ft._ends_sentence(text, match, word, lists):
+            cuts.append((match.end(), match.end() + len(gap)))
+    if any(stop in text for stop in ft._CJK_TERMINATORS):
+        for match in ft._CJK_STOP_RE.finditer(text):
+            end = match.end()
+            cuts.append((end, end + len(text[end : end + 64]) - len(text[end : end + 64].lstrip())))
+        cuts.sort()
+    return cuts
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(SENTENCE_TEXT, ARBITRARY_TEXT))
+def test_property_sentence_shortcut_cuts_where_the_rules_cut(text):
+    assert ft._cuts_inside_lines(text, decide=True) == _cuts_by_the_rules(text)
+
+
+def test_spans_from_tuples_keep_shape_and_dtype():
+    assert ft._as_spans([]).shape == (0, 2) and ft._as_spans([(1, 4), (5, 9)]).tolist() == [[1, 4], [5, 9]]
+    assert ft._as_spans([(1, 4)]).dtype == np.int64
+
+
+QUOTE_PIECES = st.sampled_from(list("ab1 _\n'\"`’‘“”«»é-.sS") + ["''", "``", "\n\n", "\u2029"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(QUOTE_PIECES, max_size=40).map("".join))
+def test_property_scanner_skips_exactly_the_marks_inside_words(text):
+    # The scanner reads _SCANNED_MARK_RE: every _QUOTE_MARK_RE mark but a lone
+    # " or ' family mark between two letters or digits, which _mark ignores.
+    expected = []
+    for match in ft._QUOTE_MARK_RE.finditer(text):
+        pos, mark = match.start(), match.group()
+        before = text[pos - 1] if pos else ""
+        after = text[pos + len(mark)] if pos + len(mark) < len(text) else ""
+        in_word = len(mark) == 1 and ft._FAMILY[mark] in ("single", "double") and before.isalnum() \
+            and after.isalnum()
+        if not in_word:
+            expected.append((pos, mark))
+    assert [(m.start(), m.group()) for m in ft._SCANNED_MARK_RE.finditer(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(QUOTE_PIECES, max_size=40).map("".join), ARBITRARY_TEXT))
+def test_property_word_limit_caps_the_count_and_nothing_else(text):
+    full = ft._quote_rows(text, nested=False)
+    for limit in (0, 1, 5):
+        capped = ft._quote_rows(text, nested=False, word_limit=limit)
+        assert [row[:7] + row[8:] for row in capped] == [row[:7] + row[8:] for row in full]
+        assert [row[7] for row in capped] == [min(limit, row[7]) for row in full]

@@ -28,8 +28,11 @@ class Doc:
     """One article as the feature detectors see it.
 
     ``quotes`` holds one row per quotation: outer start, outer end, content
-    start, content end (character offsets). ``quote_kind`` says what each
-    quotation is once classified ("speech", "scare", "title", "heading").
+    start, content end (character offsets). ``quote_closed`` says whether each
+    was closed by a mark, and ``quote_words`` counts its word tokens, but only
+    up to ``MAX_SCARE_WORDS + 1`` (:mod:`framing.features.quotes`): "more
+    than a scare quote holds" is all anyone asks. ``quote_kind`` says what
+    each quotation is once classified ("speech", "scare", "title", "heading").
     """
 
     doc_id: str
@@ -49,12 +52,31 @@ class Doc:
 
     def hits_of(self, feature: str) -> np.ndarray:
         """Indexes into ``hits`` whose entry belongs to ``feature``."""
-        return np.array([i for i, e in enumerate(self.hits.entry) if self.entries[e].feature == feature],
-                        dtype=np.int64)
+        if not len(self.hits):
+            return np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(feature_mask(self.entries, feature)[self.hits.entry]).astype(np.int64)
 
 
-_ROW_FIELDS = ("doc_index", "feature", "category", "label", "start", "end", "lexicon",
-               "metalinguistic", "quote_index", *ATTRIBUTION_COLUMNS)
+_MASKS: dict = {}
+
+
+def feature_mask(entries: list[Entry], feature: str) -> np.ndarray:
+    """Which of a run's lexicon entries belong to ``feature`` (cached per entry list).
+
+    Every article of a run shares one entry list, so each mask is built once.
+    """
+    key = (id(entries), feature)
+    found = _MASKS.get(key)
+    if found is None or found[0] is not entries or len(found[1]) != len(entries):
+        if len(_MASKS) > 64:
+            _MASKS.clear()
+        found = _MASKS[key] = (entries, np.array([e.feature == feature for e in entries], dtype=bool))
+    return found[1]
+
+
+# The fields of a row, in the order Rows.add stores them.
+ROW_FIELDS = ("doc_index", "feature", "category", "label", "start", "end", "lexicon",
+              "metalinguistic", "quote_index", *ATTRIBUTION_COLUMNS)
 
 
 class Rows:
@@ -84,8 +106,16 @@ class Rows:
     def columns(self) -> dict[str, list]:
         """The rows as columns (``doc_index``, ``feature``, ... ``content_end``)."""
         if not self.rows:
-            return {name: [] for name in _ROW_FIELDS}
-        return {name: list(values) for name, values in zip(_ROW_FIELDS, zip(*self.rows))}
+            return {name: [] for name in ROW_FIELDS}
+        return {name: list(values) for name, values in zip(ROW_FIELDS, zip(*self.rows))}
+
+    def as_array(self) -> np.ndarray:
+        """The rows as one object array, one column per field (``doc_index``, ``feature``, ...
+        ``content_end``, as in :attr:`columns`), filled in a single pass in C."""
+        array = np.empty((len(self.rows), len(ROW_FIELDS)), dtype=object)
+        if self.rows:
+            array[:] = self.rows
+        return array
 
     @property
     def doc_index(self) -> list[int]:

@@ -102,22 +102,62 @@ class _Spans:
 def _classify_one(doc: Doc, row: list, closed: bool, n_words: int, spans: "_Spans") -> str:
     start, end, c_start, c_end = row
     text = doc.text
-    content = text[c_start:c_end]
-    before = text[max(0, start - 120):start]
-    if _is_heading(text, start, end) and not _SENTENCE_END.search(content.strip()) \
+    if _is_heading(text, start, end) and not _ends_sentence(text, c_start, c_end) \
             and not _is_attributed(doc, start, end, spans):
         return HEADING
     if not closed:
         return SPEECH
-    if n_words == 0 or n_words > MAX_SCARE_WORDS or _SENTENCE_END.search(content.strip()):
+    if n_words == 0 or n_words > MAX_SCARE_WORDS or _ends_sentence(text, c_start, c_end):
         return SPEECH
-    if _DISTANCING_BEFORE.search(before):
+    before = text[max(0, start - 120):start]
+    if _distancing_before(before):
         return SCARE
-    if _TITLE_CUES.search(before) and _looks_like_title(content):
+    if _title_cue_before(before) and _looks_like_title(text[c_start:c_end]):
         return TITLE
     if _is_attributed(doc, start, end, spans) or _NAMING_VERB_BEFORE.search(_same_sentence(before)):
         return SPEECH
     return SCARE
+
+
+_TAIL = 64
+_NON_WORD_RUN = re.compile(r"\W*")
+_TERMINATORS = ".!?\u2026"  # the characters _SENTENCE_END starts with
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends a sentence: ``_SENTENCE_END`` matches it.
+
+    That is, a terminator stands among the non-word characters that end it.
+    Read backwards from the end, which costs the same for a long speech quote
+    as for a short one (the regular expression would try every terminator).
+    """
+    low = max(start, end - _TAIL)
+    reversed_tail = text[low:end][::-1]
+    run = _NON_WORD_RUN.match(reversed_tail).end()
+    if run == len(reversed_tail) and low > start:  # more punctuation than the window holds
+        return _SENTENCE_END.search(text[start:end].strip()) is not None
+    return any(ch in _TERMINATORS for ch in reversed_tail[:run])
+
+
+# Both cue expressions end with the text: their word ends where the trailing
+# whitespace (and, for a title, one comma or colon) begins. Searching from a
+# little before that point finds the same match as searching all 120
+# characters, at a third of the cost. ``\b`` still sees the character before.
+_CUE_REACH = 40  # longer than any cue phrase ("self-proclaimed": 15)
+
+
+def _distancing_before(before: str) -> bool:
+    """``_DISTANCING_BEFORE.search(before)``, read from near the end."""
+    word_end = len(before.rstrip())
+    return _DISTANCING_BEFORE.search(before, max(0, word_end - _CUE_REACH)) is not None
+
+
+def _title_cue_before(before: str) -> bool:
+    """``_TITLE_CUES.search(before)``, read from near the end."""
+    kept = before.rstrip()
+    if kept.endswith((",", ":")):
+        kept = kept[:-1].rstrip()
+    return _TITLE_CUES.search(before, max(0, len(kept) - _CUE_REACH)) is not None
 
 
 def _same_sentence(before: str) -> str:
@@ -135,8 +175,10 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    rest = text[line_start:start] + text[end:line_end]
-    return not any(ch.isalnum() for ch in rest)
+    return not (_ALNUM.search(text, line_start, start) or _ALNUM.search(text, end, line_end))
+
+
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: str.isalnum
 
 
 def _is_attributed(doc: Doc, start: int, end: int, spans: "_Spans") -> bool:

@@ -9,10 +9,15 @@ nothing is fetched at run time.
 
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from importlib import resources
 
-from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
+
+# The characters VADER's REGEX_REMOVE_PUNCTUATION deletes.
+_STRIPPED = frozenset(string.punctuation)
+_STRIPPED_CHARS = string.punctuation
 
 
 class _PackagedVader(SentimentIntensityAnalyzer):
@@ -22,6 +27,71 @@ class _PackagedVader(SentimentIntensityAnalyzer):
         self.lexicon_file = lexicon_text
         self.lexicon = self.make_lex_dict()
         self.constants = VaderConstants()
+        # _QuickSentiText relies on every mark being made of the characters
+        # VADER strips from words; other constants get NLTK's own SentiText.
+        marks = self.constants.PUNC_LIST
+        self._senti_text = _QuickSentiText if set("".join(marks)) <= _STRIPPED else SentiText
+
+    def polarity_scores(self, text):
+        """NLTK's ``polarity_scores`` (3.10), quicker but with identical results.
+
+        It builds a :class:`_QuickSentiText`, and does not call
+        ``sentiment_valence`` for a word outside the lexicon (which only
+        appends a 0 for it).
+        """
+        sentitext = self._senti_text(text, self.constants.PUNC_LIST,
+                                     self.constants.REGEX_REMOVE_PUNCTUATION)
+        sentiments = []
+        words_and_emoticons = sentitext.words_and_emoticons
+        first_index = {}
+        for idx, token in enumerate(words_and_emoticons):
+            if token not in first_index:
+                first_index[token] = idx
+        lexicon, boosters = self.lexicon, self.constants.BOOSTER_DICT
+        last = len(words_and_emoticons) - 1
+        for item in words_and_emoticons:
+            valence = 0
+            i = first_index[item]
+            lowered = item.lower()
+            if (i < last and lowered == "kind" and words_and_emoticons[i + 1].lower() == "of") \
+                    or lowered in boosters:
+                sentiments.append(valence)
+                continue
+            if lowered not in lexicon:  # most words: sentiment_valence would append 0
+                sentiments.append(valence)
+                continue
+            sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words_and_emoticons, sentiments)
+        return self.score_valence(sentiments, text)
+
+
+class _QuickSentiText(SentiText):
+    """NLTK's SentiText with the same words, found without its look-up table.
+
+    NLTK maps a token such as ``"cat,"`` or ``",cat"`` back to ``"cat"`` through
+    a dictionary of every word of the text joined to each of 17 punctuation
+    marks, on either side: two-thirds of VADER's time goes into building it.
+    A word of that table holds none of the stripped characters and every
+    mark is made of them, so a token can only be a word plus its whole
+    trailing (or leading) run of them; that is checked directly.
+    """
+
+    def _words_and_emoticons(self):
+        words = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
+        marks = frozenset(self.PUNC_LIST)
+        tokens = [token for token in self.text.split() if len(token) > 1]
+        for i, token in enumerate(tokens):
+            # A "word + mark" entry overrides a "mark + word" one, as in NLTK's dict.update.
+            if token[-1] in _STRIPPED:
+                body = token.rstrip(_STRIPPED_CHARS)
+                if token[len(body):] in marks and body in words:
+                    tokens[i] = body
+                    continue
+            if token[0] in _STRIPPED:
+                body = token.lstrip(_STRIPPED_CHARS)
+                if token[:len(token) - len(body)] in marks and body in words:
+                    tokens[i] = body
+        return tokens
 
 
 def vader_lexicon_text() -> str:

@@ -16,21 +16,20 @@ from framing.features.quotes import SCARE
 
 def find_stance(doc: Doc, doc_number: int, rows: Rows) -> None:
     """Append one row per stance marker and scare quote in ``doc`` to ``rows``."""
-    for i in doc.hits_of("stance"):
-        entry = doc.entries[doc.hits.entry[i]]
-        rows.add(doc_number, "stance", entry.category, entry.label, int(doc.hits.start[i]),
-                 int(doc.hits.end[i]), lexicon=entry.lexicon)
+    find_other(doc, doc_number, rows, "stance")
     for index, kind in enumerate(doc.quote_kind):
         if kind != SCARE:
             continue
-        start, end, c_start, c_end = (int(x) for x in doc.quotes[index][:4])
+        start, end, c_start, c_end = doc.quotes[index][:4].tolist()
         label = " ".join(doc.text[c_start:c_end].split()).strip(" ,;:").lower()
         rows.add(doc_number, "stance", "scare_quote", label, start, end, quote_index=index)
 
 
 def find_other(doc: Doc, doc_number: int, rows: Rows, feature: str) -> None:
-    """Rows for a user-defined feature (any lexicon whose feature is not built in)."""
-    for i in doc.hits_of(feature):
-        entry = doc.entries[doc.hits.entry[i]]
-        rows.add(doc_number, feature, entry.category, entry.label, int(doc.hits.start[i]),
-                 int(doc.hits.end[i]), lexicon=entry.lexicon)
+    """One row per lexicon match of ``feature``: stance markers, or a user-defined feature."""
+    found = doc.hits_of(feature)
+    entries = doc.entries
+    for index, start, end in zip(doc.hits.entry[found].tolist(), doc.hits.start[found].tolist(),
+                                 doc.hits.end[found].tolist()):
+        entry = entries[index]
+        rows.add(doc_number, feature, entry.category, entry.label, start, end, lexicon=entry.lexicon)

@@ -59,8 +59,6 @@ import operator
 import re
 from typing import NamedTuple
 
-import numpy as np
-
 from framing.features.attribution.colons import analyse_colon, colon_candidates, colon_entry
 from framing.features.attribution.content import Content, QuoteIndex, find_content, strip_end
 from framing.features.attribution.cues import form_kind, is_reporting_use, noun_cue_use
@@ -68,7 +66,7 @@ from framing.features.attribution.phrases import noun_phrase_back, noun_phrase_f
 from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
                                                         speaker_type)
 from framing.features.attribution.speakers import BE_FORMS, BEFORE, INVERTED, PASSIVE, SHARED, find_speaker
-from framing.features.attribution.tokens import tokenize
+from framing.features.attribution.tokens import tokens_and_starts
 from framing.features.attribution.wordlists import Vocabulary, vocabulary
 from framing.features.base import Doc, Rows
 from framing.lexicon import Entry
@@ -135,17 +133,49 @@ def find_attributions(doc: Doc, doc_number: int, rows: Rows) -> None:
     """
     v = vocabulary()
     hits = _cue_hits(doc, v)
-    if not hits and ":" not in doc.text:
+    text = doc.text
+    if not hits and ":" not in text:
         return
     quotes = QuoteIndex(doc.quotes)
-    sentence_index = _sentence_index(doc, [start for _, start, _ in hits]).tolist() if hits else []
     bounds = doc.sentences.tolist()  # Python ints: numpy scalar indexing per cue is slow
+    sentence_starts = [bound[0] for bound in bounds]
+    kept, regions = _candidates(text, hits, bounds, sentence_starts, v)
+    tokens = SentenceTokens(text, v.abbreviations, regions)
+    states = v.state_classes
     found: list[Attribution] = []
-    text = doc.text
+    for entry, start, end, number, sentence in kept:
+        if entry.category in states and found and _nested_in_previous(text, found[-1], number, start, end):
+            continue  # "Clinton said she wants …": part of what the previous cue reports
+        attribution = _analyse(text, entry, start, end, number, sentence, quotes, v, found, tokens)
+        if attribution is not None:
+            found.append(attribution)
+    found = _with_colon_cues(doc, found, quotes, v, bounds, sentence_starts)
+    found = _cut_contents_at_later_cues(text, found)
+    found = _drop_nested_states(found, v)
+    carried = _carried_quotes(doc, found, quotes, sentence_starts)
+    for att in found:
+        end = _cue_end(text, att)
+        if end != att.end:
+            att = att._replace(end=end)
+        doc.cue_spans.append((att.start, att.end))
+        if att.content is not None:
+            doc.attributed_spans.append((att.content.start, att.content.end))
+        _add_row(doc, doc_number, rows, att)
+    doc.attributed_spans.extend(carried)
+
+
+def _candidates(text: str, hits: list, bounds: list, sentence_starts: list, v: Vocabulary) -> tuple[list, dict]:
+    """The hits worth analysing, with their sentence, and the part of each sentence to tokenise.
+
+    Returns ``(kept, regions)``: ``kept`` holds ``(entry, start, end, sentence
+    number, sentence span)`` of the hits the cheap checks keep; ``regions``
+    maps a sentence span to the ``(lo, hi)`` its cues' windows reach.
+    """
     regions: dict = {}
     kept = []
     checked = _early_checks(v)
-    for (entry, start, end), number in zip(hits, sentence_index):
+    for entry, start, end in hits:
+        number = bisect.bisect_right(sentence_starts, start) - 1
         if number < 0:
             sentence = (0, len(text))
         else:
@@ -163,30 +193,11 @@ def find_attributions(doc: Doc, doc_number: int, rows: Rows) -> None:
             regions[sentence] = (lo, hi)
         elif hi > region[1]:
             regions[sentence] = (region[0], hi)  # hits come in text order: lo only grows
-    tokens = SentenceTokens(text, v.abbreviations, regions)
-    states = v.state_classes
-    for entry, start, end, number, sentence in kept:
-        if entry.category in states and found and _nested_in_previous(doc.text, found[-1], number, start, end):
-            continue  # "Clinton said she wants …": part of what the previous cue reports
-        attribution = _analyse(doc.text, entry, start, end, number, sentence, quotes, v, found, tokens)
-        if attribution is not None:
-            found.append(attribution)
-    found = _with_colon_cues(doc, found, quotes, v)
-    found = _cut_contents_at_later_cues(doc.text, found)
-    found = _drop_nested_states(found, v)
-    carried = _carried_quotes(doc, found, quotes)
-    for att in found:
-        end = _cue_end(doc.text, att)
-        if end != att.end:
-            att = att._replace(end=end)
-        doc.cue_spans.append((att.start, att.end))
-        if att.content is not None:
-            doc.attributed_spans.append((att.content.start, att.content.end))
-        _add_row(doc, doc_number, rows, att)
-    doc.attributed_spans.extend(carried)
+    return kept, regions
 
 
-def _with_colon_cues(doc: Doc, found: list[Attribution], quotes: QuoteIndex, v: Vocabulary) -> list[Attribution]:
+def _with_colon_cues(doc: Doc, found: list[Attribution], quotes: QuoteIndex, v: Vocabulary,
+                     bounds: list, sentence_starts: list) -> list[Attribution]:
     """``found`` with the colon cues of the article (:mod:`.colons`), in text order."""
     entry = colon_entry(doc.entries, v)
     if entry is None:
@@ -195,10 +206,9 @@ def _with_colon_cues(doc: Doc, found: list[Attribution], quotes: QuoteIndex, v: 
     if not offsets:
         return found
     cue_starts = [att.start for att in found]
-    numbers = _sentence_index(doc, offsets).tolist()
-    bounds = doc.sentences.tolist()
     colons = []
-    for offset, number in zip(offsets, numbers):
+    for offset in offsets:
+        number = bisect.bisect_right(sentence_starts, offset) - 1
         sentence = (0, len(doc.text)) if number < 0 else tuple(bounds[number])
         result = analyse_colon(doc.text, offset, sentence, quotes, v, cue_starts)
         if result is not None:
@@ -218,6 +228,8 @@ def _cue_end(text: str, att: Attribution) -> int:
     row's span stops before "that"/"to". Where the word belongs to the lemma
     ("according to", "refer to", "decline to comment") it stays.
     """
+    if text[att.end - 1] not in "tToO":
+        return att.end  # cannot end in "that" or "to": most cues, decided without the search
     found = _LAST_WORD.search(text, att.start, att.end)
     if found is not None and found.group(1).lower() in _CONTEXT_WORDS \
             and found.group(1).lower() not in att.entry.label.split():
@@ -234,11 +246,15 @@ def _cue_hits(doc: Doc, v: Vocabulary) -> list[tuple[Entry, int, int]]:
     hits = doc.hits
     if not len(hits):
         return []
-    mask = _attribution_mask(doc.entries)[hits.entry]
-    if not mask.any():
+    # Python lists, not numpy masks: an article has a few dozen hits, too few
+    # for numpy's per-call cost to pay off.
+    is_cue = _attribution_flags(doc.entries)
+    entry_ids = hits.entry.tolist()
+    picked = [k for k, entry in enumerate(entry_ids) if is_cue[entry]]
+    if not picked:
         return []
-    entries = hits.entry[mask].tolist()
-    spans = sorted(zip(hits.start[mask].tolist(), (-hits.end[mask]).tolist(), entries))
+    starts, ends = hits.start.tolist(), hits.end.tolist()
+    spans = sorted([(starts[k], -ends[k], entry_ids[k]) for k in picked])
     kept = []
     last_end = -1
     all_entries = doc.entries
@@ -253,17 +269,18 @@ def _cue_hits(doc: Doc, v: Vocabulary) -> list[tuple[Entry, int, int]]:
     return kept
 
 
-_MASKS: dict = {}
+_FLAGS: dict = {}
 
 
-def _attribution_mask(entries: list[Entry]) -> np.ndarray:
+def _attribution_flags(entries: list[Entry]) -> list[bool]:
     """Which of a run's lexicon entries are attribution cues (cached per entry list)."""
     key = (id(entries), len(entries))
-    found = _MASKS.get(key)
+    found = _FLAGS.get(key)
     if found is None or found[0] is not entries:
-        if len(_MASKS) > 64:
-            _MASKS.clear()
-        found = _MASKS[key] = (entries, np.array([e.feature == "attribution" for e in entries], dtype=bool))
+        if len(_FLAGS) > 64:
+            _FLAGS.clear()
+        # the list is kept alive with its flags so that its id is not reused
+        found = _FLAGS[key] = (entries, [e.feature == "attribution" for e in entries])
     return found[1]
 
 
@@ -277,12 +294,6 @@ def _next_to_cue(text: str, hits: list, k: int) -> bool:
             if len(gap) <= _ADVERB_REACH and "." not in gap:
                 return True
     return False
-
-
-def _sentence_index(doc: Doc, starts: list[int]) -> np.ndarray:
-    if len(doc.sentences) == 0:
-        return np.full(len(starts), -1, dtype=np.int64)
-    return np.searchsorted(doc.sentences[:, 0], np.asarray(starts), side="right") - 1
 
 
 _EARLY: dict = {}
@@ -331,21 +342,23 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
              tokens: "SentenceTokens") -> Attribution | None:
     s_start, s_end = sentence
     form = text[start:end]
-    kind = form_kind(form)
-    if _first_word(form) in v.anonymity_words and _inside_anonymity_phrase(text, start, end, v):
+    kind, first_word, low_form = _form_facts(form)
+    if first_word in v.anonymity_words and _inside_anonymity_phrase(text, start, end, v):
         return None  # "who asked not to be named" describes a speaker; it reports nothing
     toks, starts = tokens.of(sentence)
     left, truncated = _left_tokens(toks, starts, s_start, start, SHORT_WINDOW)
-    right_end = min(s_end, end + RIGHT_WINDOW)
+    right_end = s_end if s_end < end + RIGHT_WINDOW else end + RIGHT_WINDOW
     right = toks[bisect.bisect_left(starts, end):bisect.bisect_left(starts, right_end)]
-    if form.lower() in v.noun_cues and not (entry.homograph == "noun"
-                                            and is_reporting_use(entry, form, kind, left, right, v)):
-        # "Trump's criticism of …", "the claim that …": a speech-act noun.
-        use = noun_cue_use(form, left, right, v)
-        if use is None:
-            return None
-        return _noun_attribution(text, entry, start, end, number, sentence, use, left, right, quotes, v)
-    if not is_reporting_use(entry, form, kind, left, right, v):
+    reporting = False  # is_reporting_use, when already asked
+    if low_form in v.noun_cues:
+        reporting = entry.homograph == "noun" and is_reporting_use(entry, form, kind, left, right, v)
+        if not reporting:
+            # "Trump's criticism of …", "the claim that …": a speech-act noun.
+            use = noun_cue_use(form, left, right, v)
+            if use is None:
+                return None
+            return _noun_attribution(text, entry, start, end, number, sentence, use, left, right, quotes, v)
+    if not (reporting or is_reporting_use(entry, form, kind, left, right, v)):
         return None
     previous = found[-1].speaker if found and found[-1].sentence == number else None
     if entry.label in v.adverb_cues:
@@ -366,7 +379,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
             left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
             speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
                                         previous=previous, sentence_start=s_start)
-    if entry.label in v.document_cues and not form.lower().endswith(" that") and (
+    if entry.label in v.document_cues and not low_form.endswith(" that") and (
             speaker is None or speaker.kind != DOCUMENT):
         return None  # "the poll found …" is a report; "police found the body" is not
     phrase_start = speaker.phrase_start if speaker is not None and how == BEFORE else start
@@ -429,17 +442,18 @@ def _possessor(text: str, left: list, v: Vocabulary) -> Speaker | None:
     return make_speaker(text, tokens[first:], v) if first is not None else None
 
 
-_FIRST_WORDS: dict = {}
+_FORM_FACTS: dict = {}
 
 
-def _first_word(form: str) -> str:
-    """The lower-cased first word of a cue form (cached: forms repeat)."""
-    word = _FIRST_WORDS.get(form)
-    if word is None:
-        word = form.split(None, 1)[0].lower() if form.strip() else ""
-        if len(_FIRST_WORDS) < 20_000:
-            _FIRST_WORDS[form] = word
-    return word
+def _form_facts(form: str) -> tuple[str, str, str]:
+    """``(inflection, lower-cased first word, lower-cased form)`` of a cue form (cached: forms repeat)."""
+    facts = _FORM_FACTS.get(form)
+    if facts is None:
+        first_word = form.split(None, 1)[0].lower() if form.strip() else ""
+        facts = (form_kind(form), first_word, form.lower())
+        if len(_FORM_FACTS) < 20_000:
+            _FORM_FACTS[form] = facts
+    return facts
 
 
 def _skip_space(text: str, start: int, end: int) -> int:
@@ -481,26 +495,26 @@ class SentenceTokens:
             lo, hi = self.regions.get(sentence, sentence)
             if reach:
                 lo = max(sentence[0], min(lo, reach))
-            tokens = self._read(sentence, lo, hi)
-            found = self.cache[sentence] = (tokens, [t[0] for t in tokens], lo)
+            tokens, starts = self._read(sentence, lo, hi)
+            found = self.cache[sentence] = (tokens, starts, lo)
         elif reach and found[2] > max(reach, sentence[0]):
             tokens, starts, lo = found
             new_lo = max(sentence[0], reach)
             boundary = starts[0] if starts else self.regions.get(sentence, sentence)[1]
-            tokens = self._read(sentence, new_lo, boundary) + tokens
-            found = self.cache[sentence] = (tokens, [t[0] for t in tokens], new_lo)
+            before, before_starts = self._read(sentence, new_lo, boundary)
+            found = self.cache[sentence] = (before + tokens, before_starts + starts, new_lo)
         return found[0], found[1]
 
-    def _read(self, sentence: tuple[int, int], lo: int, hi: int) -> list:
-        tokens = tokenize(self.text, lo, hi, self.abbreviations)
-        if tokens and lo > sentence[0] and self.text[lo - 1].isalnum() and tokens[0][0] == lo:
-            tokens = tokens[1:]  # the window cut a word in two
-        return tokens
+    def _read(self, sentence: tuple[int, int], lo: int, hi: int) -> tuple[list, list]:
+        tokens, starts = tokens_and_starts(self.text, lo, hi, self.abbreviations)
+        if tokens and lo > sentence[0] and self.text[lo - 1].isalnum() and starts[0] == lo:
+            return tokens[1:], starts[1:]  # the window cut a word in two
+        return tokens, starts
 
 
 def _left_tokens(tokens: list, starts: list, s_start: int, start: int, width: int) -> tuple[list, bool]:
     """Tokens of the sentence before ``start``, at most ``width`` characters back; and whether cut short."""
-    lo = max(s_start, start - width)
+    lo = start - width if start - width > s_start else s_start
     j = bisect.bisect_left(starts, start)
     while j > 0 and tokens[j - 1][1] > start:
         j -= 1  # a token running into the cue
@@ -542,7 +556,8 @@ def _cut_contents_at_later_cues(text: str, found: list[Attribution]) -> list[Att
         content = att.content
         if content is None or content.side != "after":
             continue
-        for later in result[k + 1:]:
+        for j in range(k + 1, len(result)):
+            later = result[j]
             if later.sentence != att.sentence:
                 break
             closes = later.content is not None and later.content.side == "before"
@@ -615,7 +630,8 @@ def _strip_coordinator(text: str, floor: int, end: int) -> int:
     return end
 
 
-def _carried_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex) -> list[tuple[int, int]]:
+def _carried_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex,
+                    sentence_starts: list[int]) -> list[tuple[int, int]]:
     """Content spans of quotations that continue an attributed quotation (module docstring)."""
     if not quotes.rows or not found:
         return []
@@ -623,7 +639,6 @@ def _carried_quotes(doc: Doc, found: list[Attribution], quotes: QuoteIndex) -> l
     attributed = [(a.content.start, a.content.end) for a in found if a.content is not None]
     cue_sentences = {a.sentence for a in found}
     speech = [a for a in found if a.content is not None and a.content.quote_type in ("direct", "mixed")]
-    sentence_starts = doc.sentences[:, 0].tolist() if len(doc.sentences) else []
 
     def sentence_of(offset: int) -> int:
         return bisect.bisect_right(sentence_starts, offset) - 1

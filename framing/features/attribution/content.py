@@ -28,6 +28,7 @@ become an underground terrorist organization.”").
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from typing import NamedTuple
 
@@ -40,6 +41,7 @@ DIRECT, INDIRECT, ACCORDING_TO, MIXED = "direct", "indirect", "according_to", "m
 QUOTE_TYPES = (DIRECT, INDIRECT, ACCORDING_TO, MIXED)
 
 _FINAL_PUNCT = ".!?;:,…"
+_END = operator.itemgetter(1)
 _ACRONYM_END = re.compile(r"(?:[^\W\d_]\.){2,}$")
 _SKIP_AFTER_CUE = frozenset({",", ":", "that", "—", "–", "-"})
 
@@ -118,7 +120,7 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
         # stays inside the quotation ("nothing to defend now,” Jalal said").
         s_start, s_end = max(s_start, inside[0]), min(s_end, inside[1])
         sentence = (s_start, s_end)
-        right = [t for t in right if t[1] <= s_end]
+        right = right[:bisect.bisect_right(right, s_end, key=_END)]  # tokens are in order, not overlapping
     if label in ("according to", "in the words of"):
         return _according_to(text, cue, group_end, sentence, right, quotes)
     before = _quote_ending_at(text, phrase_start, quotes)
@@ -126,7 +128,8 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
         row = quotes.rows[before]
         # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
         return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
-    k = _first_index_after(right, group_end)
+    # The tokens after the cue start after it: only an inverted speaker moves the group's end.
+    k = 0 if not right or right[0][0] >= group_end else _first_index_after(right, group_end)
     if listener:
         k = _skip_listener(text, right, k, v)
     k_content = _skip_complementizer(right, k, v)
@@ -179,6 +182,8 @@ def _according_to(text, cue, group_end, sentence, right, quotes) -> Content | No
 
 def _quote_ending_at(text: str, position: int, quotes: QuoteIndex) -> int | None:
     """The quotation whose closing mark ends right before ``position`` (spaces and one comma allowed)."""
+    if not quotes.by_end:
+        return None
     k = position
     while k > 0 and text[k - 1] in " \t\u00a0":
         k -= 1
@@ -230,9 +235,14 @@ def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary) -> int:
 
 def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:
     """Skip a leading time adverbial ("said last month that"), commas, colons and "that"."""
-    k = _skip_time_adverbial(tokens, k, v)
-    while k < len(tokens) and tokens[k][2].lower() in _SKIP_AFTER_CUE:
-        if tokens[k][2].lower() == "that" and k + 1 < len(tokens) and tokens[k + 1][2].lower() in v.gap:
+    n = len(tokens)
+    if k < n and (tokens[k][2].lower() in v.time_phrase_words or tokens[k][2].isdigit()):
+        k = _skip_time_adverbial(tokens, k, v)  # only these words can open one
+    while k < n:
+        low = tokens[k][2].lower()
+        if low not in _SKIP_AFTER_CUE:
+            break
+        if low == "that" and k + 1 < n and tokens[k + 1][2].lower() in v.gap:
             break  # "Experts say that will be difficult": "that" is the subject
         k += 1
     return k
@@ -242,9 +252,11 @@ def _skip_time_adverbial(tokens: list, k: int, v: Vocabulary) -> int:
     """Index after "on Tuesday", "last week", "in April", "earlier this month" at ``k`` (else ``k``)."""
     j = k
     saw_time = False
-    while j < len(tokens) and j - k < 4:
+    end = min(len(tokens), k + 4)
+    time = v.time
+    while j < end:
         low = tokens[j][2].lower()
-        if low in v.time:
+        if low in time:
             saw_time = True
         elif not (low in v.openers or low in v.determiners or low.isdigit()):
             break
@@ -297,8 +309,16 @@ def strip_end(text: str, start: int, end: int) -> int:
     """``end`` moved back over whitespace and one final punctuation mark (not an acronym's period)."""
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start and text[end - 1] in _FINAL_PUNCT and not _ACRONYM_END.search(text, max(start, end - 12), end):
+    if end > start and text[end - 1] in _FINAL_PUNCT and not _ends_acronym(text, start, end):
         end -= 1
         while end > start and text[end - 1].isspace():
             end -= 1
     return end
+
+
+def _ends_acronym(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends with an acronym's period ("U.S.")."""
+    # Only a period that follows "letter." can end one: most ends are decided
+    # without the regular expression.
+    return (text[end - 1] == "." and end - start >= 4 and text[end - 3] == "."
+            and _ACRONYM_END.search(text, max(start, end - 12), end) is not None)

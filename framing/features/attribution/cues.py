@@ -108,11 +108,12 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
     -------
     bool
     """
-    if entry.label in ("according to", "in the words of"):
+    label = entry.label
+    if label in _ALWAYS_CUES:
         return True
-    if entry.label in v.tag_only and not _speech_tag(right):
+    if label in v.tag_only and not _speech_tag(right):
         return False  # "prices continued to rise"; but "“…,” he continued."
-    if entry.label in v.as_cues and " as" not in form.lower() and not _as_follows(right):
+    if label in v.as_cues and " as" not in form.lower() and not _as_follows(right):
         return False  # "saw the rally"; but "voters see him as a fighter"
     previous = left[-1][2] if left else ""
     prev_low = previous.lower()
@@ -132,20 +133,23 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         return False  # "Sanders’ stated plans": a plural possessive
     if prev_low in _DEGREE and kind in ("ing", "past"):
         return False  # "the most telling promise": an adjective
-    if form[:1].isupper() and left and left[-1][2] not in _OPENERS and not (
-            right and right[0][2][:1].isupper() and left[-1][2][:1].isupper()):
+    if form[:1].isupper() and left and previous not in _OPENERS and not (
+            right and right[0][2][:1].isupper() and previous[:1].isupper()):
         return False  # "the Drudge Report, which": part of a name (a headline "Trump Says He …" stays)
-    if kind == "base" and not left and right and entry.category != "refusal":
+    category = entry.category
+    if kind == "base" and not left and right and category != "refusal":
         return False  # "Add that sum to …": an imperative opening the sentence
-    if entry.category == "labelling" and kind == "past" and _participle_after_indefinite(left, v):
+    if category == "labelling" and kind == "past" and _participle_after_indefinite(left, v):
         return False  # "a group called Islamic State", "an operation dubbed Roundup"
-    noun_form = entry.homograph == "noun" and kind in ("s", "base")
-    if noun_form:
-        return _verb_after(left, right, entry.label, prev_low, v) and next_low not in _NOUN_FOLLOWERS
+    if entry.homograph == "noun" and kind in ("s", "base"):
+        return _verb_after(left, right, label, prev_low, v) and next_low not in _NOUN_FOLLOWERS
     if kind == "past" and (prev_low in _ADPOSITIONS or not left) and right and is_word(right[0][2]) \
             and next_low not in v.stops and next_low not in v.determiners and next_low not in v.pronouns:
         return False  # "of reported attacks", "Suspected militants"; not "Asked whether …"
     return True
+
+
+_ALWAYS_CUES = frozenset({"according to", "in the words of"})
 
 
 def noun_cue_use(form: str, left: list, right: list, v: Vocabulary) -> str | None:
@@ -203,7 +207,10 @@ def _participle_after_indefinite(left: list, v: Vocabulary) -> bool:
 
 
 def _possessive(token: str) -> bool:
-    return token.endswith(("’s", "'s", "s’", "s'")) and len(token) > 2
+    return token.endswith(_POSSESSIVE_ENDINGS) and len(token) > 2
+
+
+_POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 
 
 def _verb_after(left: list, right: list, label: str, prev_low: str, v: Vocabulary) -> bool:

@@ -13,9 +13,7 @@ words (``clause_stops`` in ``framing/rules/attribution.yaml``).
 from __future__ import annotations
 
 from framing.features.attribution.tokens import is_word
-from framing.features.attribution.wordlists import Vocabulary
-
-COORDINATORS = frozenset({"and", "but", "or", "&"})
+from framing.features.attribution.wordlists import COORDINATORS, Vocabulary
 _MAX_NP_WORDS = 8
 
 
@@ -27,43 +25,47 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
     first = None
     words = 0
     k = j
+    checks = v.phrase_checks
     # "in a statement", "at a rally": an occasion, not part of the speaker phrase.
     occasion = tokens[j][2].lower() in v.adverbial and not tokens[j][2][:1].isupper()
     while k >= 0:
         token = tokens[k][2]
-        if not is_word(token):
+        if not token[:1].isalnum():  # punctuation
             break
         low = token.lower()
-        if low in v.determiners:
-            first = k
-            # "a spokesman for the U.S. military", "a source familiar with the talks":
-            # the phrase may go on before a joining preposition.
-            if k > 1 and tokens[k - 1][2].lower() in v.links and link_continues(tokens, k - 1, v) \
-                    and not occasion:
-                k -= 1
-                continue
-            break
-        if low in v.links and k > 1 and tokens[k - 1][2].lower() in v.anonymity_adjectives and first is not None:
-            k -= 2  # "a source familiar with the talks", "people close to the president"
-            continue
-        if low in v.links:
-            # "of" and "in" join nouns freely ("the loss of territory in Mosul"); the
-            # others only join a head to its organisation ("officials at Central Command"),
-            # not "the war on Daesh".
-            if first is not None and k > 0 and link_continues(tokens, k, v) and not (
-                    occasion and low in ("in", "at", "on", "during", "via")):
-                k -= 1
-                continue
-            break
-        if low in COORDINATORS:
-            if first is not None and k > 0 and _head_like(tokens[k - 1][2], v) and words <= 3:
-                k -= 1
-                continue
-            break
-        if (low in v.stops and not capitalised_name(tokens, k)) or (
-                low.endswith("ly") and not token[0].isupper()) or (
-                low in v.pronouns and not (len(token) > 1 and token.isupper())):  # "US" is no pronoun
-            break
+        # Most words just grow the phrase: only those of ``checks`` (and adverbs
+        # in -ly) need the rules below.
+        if low in checks or low.endswith("ly"):
+            if low in v.determiners:
+                first = k
+                # "a spokesman for the U.S. military", "a source familiar with the talks":
+                # the phrase may go on before a joining preposition.
+                if k > 1 and tokens[k - 1][2].lower() in v.links and link_continues(tokens, k - 1, v) \
+                        and not occasion:
+                    k -= 1
+                    continue
+                break
+            if low in v.links:
+                if k > 1 and tokens[k - 1][2].lower() in v.anonymity_adjectives and first is not None:
+                    k -= 2  # "a source familiar with the talks", "people close to the president"
+                    continue
+                # "of" and "in" join nouns freely ("the loss of territory in Mosul"); the
+                # others only join a head to its organisation ("officials at Central Command"),
+                # not "the war on Daesh".
+                if first is not None and k > 0 and link_continues(tokens, k, v) and not (
+                        occasion and low in _OCCASION_PREPOSITIONS):
+                    k -= 1
+                    continue
+                break
+            if low in COORDINATORS:
+                if first is not None and k > 0 and _head_like(tokens[k - 1][2], v) and words <= 3:
+                    k -= 1
+                    continue
+                break
+            if (low in v.stops and not capitalised_name(tokens, k)) or (
+                    low.endswith("ly") and not token[0].isupper()) or (
+                    low in v.pronouns and not (len(token) > 1 and token.isupper())):  # "US" is no pronoun
+                break
         if words >= _MAX_NP_WORDS:
             break
         first = k
@@ -71,10 +73,13 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
         k -= 1
     if first is None:
         return None
-    while first <= j and (tokens[first][2].lower() in v.links or tokens[first][2].lower() in COORDINATORS
-                          or tokens[first][2].lower() in v.time or tokens[first][2].lower() in v.openers):
+    edges = v.phrase_edges  # links, coordinators, time words and openers do not start a phrase
+    while first <= j and tokens[first][2].lower() in edges:
         first += 1
     return first if first <= j else None
+
+
+_OCCASION_PREPOSITIONS = ("in", "at", "on", "during", "via")
 
 
 def capitalised_name(tokens: list, k: int) -> bool:

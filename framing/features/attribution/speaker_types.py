@@ -32,14 +32,15 @@ def make_speaker(text: str, tokens: list, v: Vocabulary) -> Speaker | None:
     if not tokens:
         return None
     start, end = tokens[0][0], tokens[-1][1]
-    words = tuple(t[2] for t in tokens)
+    words = tuple([t[2] for t in tokens])
     key = (id(v), words)
-    kind = _TYPE_CACHE.get(key, _MISSING)
-    if kind is _MISSING:
-        kind = speaker_type(list(words), v)
+    known = _TYPE_CACHE.get(key)
+    if known is None:
         if len(_TYPE_CACHE) > _TYPE_CACHE_SIZE:
             _TYPE_CACHE.clear()
-        _TYPE_CACHE[key] = kind
+        known = _TYPE_CACHE[key] = (speaker_type(list(words), v),
+                                    any(w.lower() in v.anonymity_words for w in words))
+    kind, anonymity_word = known
     if kind is None:
         return None
     tail = v.anonymity_tail_re.match(text, end) if _may_follow(text, end, v) else None
@@ -48,15 +49,15 @@ def make_speaker(text: str, tokens: list, v: Vocabulary) -> Speaker | None:
         # for anonymity belongs to the speaker phrase.
         kind = ANONYMOUS
         end = tail.end()
-    elif any(w.lower() in v.anonymity_words for w in words) and v.anonymous_phrase_re.search(text, start, end):
+    elif anonymity_word and v.anonymous_phrase_re.search(text, start, end):
         kind = ANONYMOUS
     return Speaker(start, end, kind, start, end)
 
 
-# Speaker types of phrases already seen ("he", "Trump", "officials" recur in every article).
+# Phrases already seen ("he", "Trump", "officials" recur in every article): their
+# speaker type, and whether a word of theirs may belong to an anonymity phrase.
 _TYPE_CACHE: dict = {}
 _TYPE_CACHE_SIZE = 50_000
-_MISSING = object()
 _NEXT_WORD = re.compile(r"[\s,]*([^\W\d_]+)")
 
 
@@ -96,7 +97,7 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
         return PRONOUN
     if (low in v.time or low in v.openers) and not (head[:1].isupper() and low in v.organizations):
         return None  # but "The Times", "the Post": a newspaper
-    core_text = " ".join(w for w in core if w.lower() not in v.determiners)
+    core_text = " ".join([w for w in core if w.lower() not in v.determiners])
     if core_text in v.places or head in v.places:
         return ORGANIZATION
     if len(core) > 1 and low in v.multiword_last:

@@ -49,6 +49,8 @@ BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "
 # Pronouns that can be the subject of a cue; the object forms only name listeners.
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _MAX_SEGMENT_TOKENS = 40
+# Punctuation that ends a comma-separated segment of the phrase before a cue.
+_SEGMENT_BREAKS = frozenset({",", ";", ":"}) | DASHES | OPENING_QUOTES | CLOSING_QUOTES
 # Prepositions before a gerund cue whose subject is the main clause's ("by citing", "in describing").
 _GERUND_PREPOSITIONS = frozenset({"by", "in", "after", "before", "while", "when", "without", "upon", "on"})
 
@@ -86,7 +88,7 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         return None, ""
     token = left[j][2]
     low = token.lower()
-    if not form_is_ing and _is_passive(left, j, v):  # "are hoping" is progressive, not passive
+    if not form_is_ing and j < len(left) - 1 and _is_passive(left, j, v):  # "are hoping" is progressive
         return _agent(text, right, v), PASSIVE
     if not form_is_ing and right and right[0][2] == "by" and (low in v.stops or not is_word(token)):
         agent = _agent(text, right, v)  # "As reported by Western Journalism"
@@ -103,7 +105,7 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         return opening_subject(text, left, sentence_start, v), SHARED
     if low in COORDINATORS:
         return _shared_subject(text, left, previous, sentence_start, v), SHARED
-    if is_word(token) and (low not in v.stops or capitalised_name(left, j)):
+    if token[:1].isalnum() and (low not in v.stops or capitalised_name(left, j)):  # a word
         first = noun_phrase_back(left, j, v)
         if first is not None and _is_occasion(left, first, j, v):
             # "Jeb Bush in a Medium post said": skip the occasion, keep the subject.
@@ -135,18 +137,23 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
 
 def _skip_gap(left: list, j: int, v: Vocabulary) -> int:
     """Index of the last token before the cue that is not an auxiliary or adverb."""
+    gap = v.gap
     while j >= 0:
-        token = left[j][2]
-        low = token.lower()
-        if low in v.gap and capitalised_name(left, j):
-            break  # "Will wrote", "Theresa May said": a name, not an auxiliary
-        if low in v.gap or low.endswith(("n't", "n’t")):
+        low = left[j][2].lower()
+        if low in gap:
+            if capitalised_name(left, j):
+                break  # "Will wrote", "Theresa May said": a name, not an auxiliary
+            j -= 1
+        elif low.endswith(_NEGATIONS):
             j -= 1
         elif low == "to" and j > 0 and left[j - 1][2].lower() in v.control:
             j -= 2
         else:
             break
     return j
+
+
+_NEGATIONS = ("n't", "n’t")
 
 
 def _is_occasion(left: list, first: int, last: int, v: Vocabulary) -> bool:
@@ -194,9 +201,7 @@ def _segments(left: list, j: int, n: int = 3) -> list[tuple[int, int]]:
     end = j - 1
     while end >= 0 and len(segments) < n:
         start = end
-        while start >= 0 and left[start][2] not in (",", ";", ":") and left[start][2] not in DASHES \
-                and left[start][2] not in OPENING_QUOTES and left[start][2] not in CLOSING_QUOTES \
-                and end - start < _MAX_SEGMENT_TOKENS:
+        while start >= 0 and left[start][2] not in _SEGMENT_BREAKS and end - start < _MAX_SEGMENT_TOKENS:
             start -= 1
         segments.append((start + 1, end))
         if start < 0 or left[start][2] != ",":

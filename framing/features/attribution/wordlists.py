@@ -19,6 +19,9 @@ from pathlib import Path
 
 from framing._warnings import LexiconError
 
+# Words that join conjuncts ("U.S. and Iraqi intelligence sources").
+COORDINATORS = frozenset({"and", "but", "or", "&"})
+
 REQUIRED_LISTS = (
     "anonymous_heads", "role_heads", "anonymous_phrases", "anonymity_tail", "titles",
     "organization_heads", "document_heads", "places", "pronouns", "relative_pronouns",
@@ -76,6 +79,10 @@ class Vocabulary:
     multiword_last: frozenset  # last words of the multi-word heads, to skip the scan
     anonymity_adjectives: frozenset  # "familiar", "close": anonymous phrases "<adjective> <preposition>"
     anonymity_words: frozenset  # every word of the anonymous phrases ("asked", "declined", "speak")
+    # Unions of the lists above, so that the per-token loops look a word up once:
+    phrase_checks: frozenset  # words at which a noun phrase read backwards may stop (else it grows)
+    phrase_edges: frozenset  # words a speaker phrase does not start with ("of", "and", "today", "also")
+    time_phrase_words: frozenset  # words a time adverbial may start with ("last", "on", "the", "Tuesday")
 
 
 def _phrase_regex(phrases, *, anchored: bool) -> re.Pattern:
@@ -139,6 +146,7 @@ def vocabulary(path: str | None = None) -> Vocabulary:
                 multi_heads.setdefault(w.lower(), name)
     anonymous, roles = single("anonymous_heads"), single("role_heads")
     organizations, documents = single("organization_heads"), single("document_heads")
+    links, time, openers = lower("link_prepositions"), lower("time_words"), lower("adverbial_openers")
     return Vocabulary(
         version=str(data.get("version", "")),
         anonymous=anonymous, roles=roles, organizations=organizations, documents=documents,
@@ -147,9 +155,9 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         pronouns=lower("pronouns"), relatives=lower("relative_pronouns"),
         determiners=lower("determiners"), quantifiers=lower("numbers_and_quantifiers"),
         gap=lower("subject_gap_words"), control=lower("control_verbs"),
-        blockers=lower("infinitive_blockers"), links=lower("link_prepositions"),
-        listeners=single("listeners"), stops=lower("clause_stops"), time=lower("time_words"),
-        adverbial=lower("adverbial_words"), openers=lower("adverbial_openers"),
+        blockers=lower("infinitive_blockers"), links=links,
+        listeners=single("listeners"), stops=lower("clause_stops"), time=time,
+        adverbial=lower("adverbial_words"), openers=openers,
         abbreviations=frozenset(w.rstrip(".") for w in lists["titles"] + lists["abbreviations"]
                                 if " " not in w),
         inversion=lower("inversion_cues"), listener_cues=lower("listener_cues"),
@@ -171,4 +179,7 @@ def vocabulary(path: str | None = None) -> Vocabulary:
                                   for w in p.split()),
         anonymity_adjectives=frozenset(p.split()[0].lower() for p in lists["anonymous_phrases"]
                                        if len(p.split()) == 2 and p.split()[1].lower() in lower("link_prepositions")),
+        phrase_checks=(lower("determiners") | links | COORDINATORS | lower("clause_stops") | lower("pronouns")),
+        phrase_edges=links | COORDINATORS | time | openers,
+        time_phrase_words=time | openers | lower("determiners"),
     )
