@@ -7,7 +7,7 @@ group: Pearson chi-square and G statistics with their asymptotic p-values
 (scipy), Cramér's V, Fisher's exact test for 2 x 2 tables, and a permutation
 p-value that shuffles group labels across *articles*, which stays valid when an
 article repeats its chosen name, as articles do. Pairwise contrasts follow,
-with Benjamini-Hochberg q-values across the pairs.
+with Benjamini-Hochberg q-values across the rows of the table.
 
 Both read the matches table (``feature == "naming"``, ``category`` the family,
 ``label`` the variant) and take the grouping columns from the corpus, joined on
@@ -222,8 +222,7 @@ def naming_test(matches: pd.DataFrame, corpus: pd.DataFrame, family: str, by="so
         and ``p_g`` (likelihood-ratio G), ``p_fisher`` (Fisher's exact test,
         2 x 2 tables only), ``p_perm`` (chi-square calibrated by permuting
         group labels across articles), ``q`` (Benjamini-Hochberg over the
-        pairs' ``p_perm``; the omnibus row, a family of one, keeps its
-        ``p_perm``), ``cramers_v``, ``cramers_v_corrected`` (Bergsma 2013),
+        ``p_perm`` of every row, omnibus and pairs), ``cramers_v``, ``cramers_v_corrected`` (Bergsma 2013),
         ``n_docs`` (articles with a counted mention: the units permuted),
         ``n_docs_a``, ``n_docs_b``, ``n_mentions``.
         ``attrs["table"]`` holds the contingency table as
@@ -308,9 +307,7 @@ def naming_test(matches: pd.DataFrame, corpus: pd.DataFrame, family: str, by="so
                      "share_b": share[b], "n_docs": int(n_docs[a] + n_docs[b]),
                      "n_docs_a": int(n_docs[a]), "n_docs_b": int(n_docs[b])})
     result = pd.DataFrame(rows, columns=TEST_COLUMNS)
-    pair = (result["comparison"] == "pair").to_numpy()
-    result["q"] = result["p_perm"]
-    result.loc[pair, "q"] = bh(result.loc[pair, "p_perm"].to_numpy())
+    result["q"] = bh(result["p_perm"].to_numpy(dtype=float))
     result = result.astype({"dof": "Int64", "n_docs": "Int64", "n_docs_a": "Int64",
                             "n_docs_b": "Int64", "n_mentions": "Int64"})
     result.attrs = {
@@ -319,7 +316,7 @@ def naming_test(matches: pd.DataFrame, corpus: pd.DataFrame, family: str, by="so
                   "cluster values) that mention the family; pair intervals: cluster bootstrap "
                   "over the same units within groups",
         "n_perm": n_perm, "n_boot": n_boot, "ci": ci, "random_state": rs.seed_record(random_state),
-        "q_family": "pairs (BH over p_perm); omnibus q = its p_perm",
+        "q_family": "every row of the table (BH over p_perm: omnibus and pairs)",
         **_common_attrs(data, family, voice, include_mentions),
         "dedupe": dedupe_record(corpus, dedupe),
         "table": {labels[g]: {variants[v]: int(table[g, v]) for v in range(len(variants))}
