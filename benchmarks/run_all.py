@@ -205,7 +205,10 @@ def step_repeat(parquet: str, times: int, out: str) -> dict:
     with pq.ParquetWriter(out, table.schema) as writer:
         for copy in range(times):
             new_ids = pa.array([f"{value}~{copy}" for value in ids], type=table.schema.field("doc_id").type)
-            writer.write_table(table.set_column(table.schema.get_field_index("doc_id"), "doc_id", new_ids))
+            # Row groups of 10,000 articles, as a corpus would be written in practice: the
+            # streaming reader holds one row group in memory at a time.
+            writer.write_table(table.set_column(table.schema.get_field_index("doc_id"), "doc_id", new_ids),
+                               row_group_size=10_000)
     return {"articles": table.num_rows * times}
 
 
