@@ -49,8 +49,8 @@ def main() -> None:
     bodies = [list(g["doc_id"]) for _, g in articles[articles["text"].duplicated(keep=False)].groupby("text")]
     urls = [list(g["doc_id"]) for _, g in articles[articles["url"].duplicated(keep=False)].groupby("url")]
     across = dups[dups["n_sources"] > 1]
-    print(f"| articles | threshold | clusters | articles in clusters | clusters across outlets | "
-          f"known duplicate bodies found | repeated URLs found | seconds |")
+    print("| articles | threshold | clusters | articles in clusters | clusters across outlets | "
+          "known duplicate bodies found | repeated URLs found | seconds |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(f"| {len(articles):,} | {args.threshold} | {dups['cluster'].nunique()} | {len(dups)} | "
           f"{across['cluster'].nunique()} ({len(across)} articles) | "

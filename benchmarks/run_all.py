@@ -83,7 +83,6 @@ def step_extract(parquet: str, n: int) -> dict:
     """framing.extract vs CountVectorizer, n_jobs, doc features and rate statistics."""
     import re
 
-    import pandas as pd
     from sklearn.feature_extraction.text import CountVectorizer
 
     import framing
@@ -228,10 +227,6 @@ def run_step(name: str, *args) -> dict:
 
 # ---------------------------------------------------------------------------
 # The table.
-
-
-def fmt(value, spec=".1f"):
-    return "n/a" if value is None else format(value, spec)
 
 
 def report(parquet: str, n: int, scale: bool, skip_stats: bool) -> str:

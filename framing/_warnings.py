@@ -30,3 +30,17 @@ def warn(message: str, sink: list | None = None) -> None:
     if sink is not None:
         sink.append(message)
     warnings.warn(message, FramingWarning, stacklevel=3)
+
+
+def require_table(table, columns, *, what: str, hint: str):
+    """Check that ``table`` is a DataFrame with ``columns``; the error says what to pass."""
+    import pandas as pd
+
+    if not isinstance(table, pd.DataFrame):
+        raise FramingError(f"expected {what} as a pandas DataFrame, got {type(table).__name__}. "
+                           f"{hint}")
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise FramingError(f"{what} has no {', '.join(missing)} column(s); columns present: "
+                           f"{', '.join(map(str, table.columns))}. {hint}")
+    return table

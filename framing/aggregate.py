@@ -36,7 +36,7 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 import pandas as pd
 
-from framing._warnings import FramingError
+from framing._warnings import FramingError, require_table
 
 TEXT_COLUMNS = ("text", "raw_text")
 RATE_PER = 1000.0
@@ -133,15 +133,10 @@ def _with_schema_columns(counts: pd.DataFrame, schema: dict) -> pd.DataFrame:
 
 
 def _check_inputs(corpus, matches) -> None:
-    for name, table, needed in (("corpus", corpus, ("doc_id", "text")),
-                                ("matches", matches, ("doc_id", "feature", "category", "label"))):
-        if not isinstance(table, pd.DataFrame):
-            raise FramingError(f"doc_features() needs the {name} as a DataFrame, got "
-                               f"{type(table).__name__}.")
-        missing = [c for c in needed if c not in table.columns]
-        if missing:
-            raise FramingError(f"the {name} table has no {', '.join(missing)} column(s); "
-                               f"columns present: {', '.join(map(str, table.columns))}.")
+    require_table(corpus, ("doc_id", "text"), what="the corpus table",
+                  hint="doc_features() needs the corpus from framing.load_corpus().")
+    require_table(matches, ("doc_id", "feature", "category", "label"), what="the matches table",
+                  hint="doc_features() needs the matches from framing.extract(corpus).")
     unknown = set(matches["doc_id"].astype(str)) - set(corpus["doc_id"].astype(str))
     if unknown:
         raise FramingError(f"{len(unknown)} doc_id(s) in the matches are not in the corpus (e.g. "

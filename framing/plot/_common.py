@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from framing._warnings import FramingError
+from framing._warnings import FramingError, require_table  # noqa: F401 - used as cm.require_table
 
 RATE_LABEL = "per 1,000 tokens"
 ELLIPSIS = "\u2026"
@@ -271,18 +271,6 @@ def set_column_labels(ax, positions, names, *, width: int | None = None) -> None
 
 
 # --------------------------------------------------------------------------- input
-
-
-def require_table(table, columns, *, what: str, hint: str) -> pd.DataFrame:
-    """Check that ``table`` is a DataFrame with ``columns``; the error says what to pass."""
-    if not isinstance(table, pd.DataFrame):
-        raise FramingError(f"expected {what} as a pandas DataFrame, got {type(table).__name__}. "
-                           f"{hint}")
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise FramingError(f"{what} has no {', '.join(missing)} column(s); columns present: "
-                           f"{', '.join(map(str, table.columns))}. {hint}")
-    return table
 
 
 RATES_HINT = "Pass the result of framing.stats.compare_rates(docs, by=...)."

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from framing._warnings import FramingError, warn
+from framing._warnings import FramingError, require_table, warn
 from framing.stats import _resample as rs
 from framing.stats._common import (DEFAULT_BOOTSTRAP, DEFAULT_PERMUTATIONS, bh, dedupe_record,
                                    deduplicate, rng_from)
@@ -460,15 +460,10 @@ def _naming_counts(matches, corpus, family, by, voice, include_mentions, variant
 
 
 def _check_tables(matches, corpus, voice) -> None:
-    for name, table, needed in (("matches", matches, ("doc_id", "feature", "category", "label")),
-                                ("corpus", corpus, ("doc_id",))):
-        if not isinstance(table, pd.DataFrame):
-            raise FramingError(f"expected the {name} table as a pandas DataFrame, got "
-                               f"{type(table).__name__}.")
-        missing = [c for c in needed if c not in table.columns]
-        if missing:
-            raise FramingError(f"the {name} table has no {', '.join(missing)} column(s); columns "
-                               f"present: {', '.join(map(str, table.columns))}.")
+    require_table(matches, ("doc_id", "feature", "category", "label"), what="the matches table",
+                  hint="Pass the matches from framing.extract(corpus).")
+    require_table(corpus, ("doc_id",), what="the corpus table",
+                  hint="Pass the corpus from framing.load_corpus().")
     if voice != "all" and "in_quote" not in matches.columns:
         raise FramingError(f"voice={voice!r} needs the in_quote column of the matches table; "
                            "pass voice='all' to count every mention.")

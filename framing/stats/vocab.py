@@ -200,12 +200,11 @@ def _deduplicated_terms(corpus, lowercase, token_pattern, dedupe, duplicates, ca
             dt.docs.attrs["dedupe"] = corpus.attrs["dedupe"]
         return dt
     dt = _as_document_terms(corpus, lowercase, token_pattern)
-    if dedupe == "keep":
-        deduplicate(dt.docs, dedupe, duplicates, caller=caller)  # validates the mode
-        return dt
     # The terms keep no text: the clusters must come from the caller.
     rows = dt.docs.reset_index(drop=True).assign(_row=np.arange(len(dt.docs)))
     kept, _ = deduplicate(rows, dedupe, duplicates, caller=caller)
+    if kept is rows:                                       # dedupe="keep"
+        return dt
     index = kept.pop("_row").to_numpy()
     docs = kept.reset_index(drop=True)
     docs.attrs["dedupe"] = kept.attrs.get("dedupe", {"mode": dedupe})
