@@ -27,7 +27,6 @@ import io
 import json
 import logging
 import re
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -178,7 +177,10 @@ def sample_path() -> Path:
     checkout = Path(__file__).resolve().parents[1] / "data" / "sample"
     if (checkout / "manifest.csv").is_file():
         return checkout
-    return Path(str(resources.files("framing.sampledata")))
+    # A folder beside this module, not importlib.resources: ``sampledata`` has no
+    # __init__.py, and resources.files() of a namespace package is a MultiplexedPath
+    # whose str() is not a path.
+    return Path(__file__).resolve().parent / "sampledata"
 
 
 # --------------------------------------------------------------------------- readers

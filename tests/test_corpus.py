@@ -271,3 +271,17 @@ def test_polnear_jsonl_maps_publisher_to_source():
     raw = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert corpus["text"].tolist() == [r["text"] for r in raw]
     assert np.all(corpus["text"] == corpus["raw_text"])
+
+
+def test_sample_path_in_an_installed_package(tmp_path, monkeypatch):
+    """Installed with ``pip install .`` (no data/sample beside the package), the sample is
+    the package data folder framing/sampledata, a real folder load_sample can read."""
+    import framing.corpus as fc
+
+    package = tmp_path / "site-packages" / "framing"
+    (package / "sampledata").mkdir(parents=True)
+    (package / "sampledata" / "manifest.csv").write_text("file,source\n", encoding="utf-8")
+    monkeypatch.setattr(fc, "__file__", str(package / "corpus.py"))
+    found = fc.sample_path()
+    assert found == package / "sampledata"
+    assert (found / "manifest.csv").is_file()
