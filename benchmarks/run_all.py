@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/run_all.py [--n 10000] [--scale] [--skip-stats] [PARQUET]
+    python benchmarks/run_all.py [--n 10000] [--scale] [--skip-stats] [--only SECTION ...] [PARQUET]
 
 PARQUET defaults to the ABP corpus ($FRAMING_SHARED/data/abp/articles.parquet,
 FRAMING_SHARED defaulting to the ``shared`` folder next to the repository).
@@ -229,7 +229,10 @@ def run_step(name: str, *args) -> dict:
 # The table.
 
 
-def report(parquet: str, n: int, scale: bool, skip_stats: bool) -> str:
+SECTIONS = ("extract", "nela", "stream", "dask", "stats")
+
+
+def report(parquet: str, n: int, scale: bool, skip_stats: bool, sections=SECTIONS) -> str:
     import pandas as pd
 
     total = len(pd.read_parquet(parquet, columns=["doc_id"]))
@@ -238,8 +241,10 @@ def report(parquet: str, n: int, scale: bool, skip_stats: bool) -> str:
     lines += ["| measurement | articles | framing | reference | ratio | target |",
               "|---|---:|---|---|---:|---|"]
 
-    ext = run_step("extract", parquet, n)
-    if "error" in ext:
+    ext = run_step("extract", parquet, n) if "extract" in sections else {"skipped": True}
+    if "skipped" in ext:
+        pass
+    elif "error" in ext:
         lines.append(f"| extract | {n:,} | failed: {ext['error']} | | | |")
     else:
         cv = ext["cv_seconds"]
@@ -260,8 +265,10 @@ def report(parquet: str, n: int, scale: bool, skip_stats: bool) -> str:
             f"{ext['naming_seconds']:.1f} s | CV {cv:.1f} s | {ext['naming_seconds'] / cv:.2f}x | |",
         ]
 
-    nela = run_step("nela", parquet, 1000)
-    if "ratio" in nela:
+    nela = run_step("nela", parquet, 1000) if "nela" in sections else {}
+    if not nela:
+        pass
+    elif "ratio" in nela:
         lines.append(f"| extract + doc_features vs nela-features | {nela['articles']:,} | "
                      f"{nela['framing_seconds']:.1f} s | {nela['nela_seconds']:.1f} s | "
                      f"{nela['ratio']:.2f}x | |")
@@ -271,16 +278,19 @@ def report(parquet: str, n: int, scale: bool, skip_stats: bool) -> str:
 
     stream = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for label, size in (("1k", 1000), ("10k", 10_000)):
+        if "stream" not in sections:
+            scale = False
+        for label, size in (("1k", 1000), ("10k", 10_000)) if "stream" in sections else ():
             path = str(Path(tmp) / f"{label}.parquet")
             run_step("slice", parquet, size, path)
             stream[label] = run_step("stream", path)
-        stream["full"] = run_step("stream", parquet)
+        if "stream" in sections:
+            stream["full"] = run_step("stream", parquet)
         if scale:
             big = str(Path(tmp) / "x10.parquet")
             run_step("repeat", parquet, 10, big)
             stream["10x"] = run_step("stream", big)
-    base = stream["10k"].get("peak_rss_mb")
+    base = stream.get("10k", {}).get("peak_rss_mb")
     for label, result in stream.items():
         if "error" in result:
             lines.append(f"| streaming `extract_to_parquet`, {label} | | failed: {result['error']} | | | |")
@@ -292,8 +302,10 @@ def report(parquet: str, n: int, scale: bool, skip_stats: bool) -> str:
                      f"{result['articles'] / result['seconds']:.0f} articles/s | {growth} | "
                      f"peak RSS within +20% of 10k |")
 
-    dask = run_step("dask", parquet, 4000)
-    if "error" in dask:
+    dask = run_step("dask", parquet, 4000) if "dask" in sections else {}
+    if not dask:
+        pass
+    elif "error" in dask:
         lines.append(f"| Dask LocalCluster | 4,000 | failed: {dask['error']} | | | |")
     else:
         lines.append(f"| `framing.dask.doc_features`, LocalCluster 2 workers vs one process | "
@@ -301,7 +313,7 @@ def report(parquet: str, n: int, scale: bool, skip_stats: bool) -> str:
                      f"start-up) | {dask['single_seconds']:.1f} s | {dask['speedup']:.2f}x faster, "
                      f"identical: {dask['identical']} | |")
 
-    if not skip_stats:
+    if not skip_stats and "stats" in sections:
         print("  running stats_vocab_speed.py ...", file=sys.stderr, flush=True)
         done = subprocess.run([sys.executable, str(HERE / "stats_vocab_speed.py"), parquet,
                                "--permutations", "2000", "--bootstrap", "500"],
@@ -318,6 +330,8 @@ def main() -> None:
     parser.add_argument("--scale", action="store_true",
                         help="also stream a 10x corpus (the input repeated with new ids; slow)")
     parser.add_argument("--skip-stats", action="store_true", help="leave out stats_vocab_speed.py")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=SECTIONS,
+                        help="run only these sections of the table (default: all)")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--args", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -327,7 +341,7 @@ def main() -> None:
         return
     if not Path(args.parquet).is_file():
         sys.exit(f"{args.parquet}: not found. Pass the ABP articles.parquet (or set FRAMING_SHARED).")
-    print(report(args.parquet, args.n, args.scale, args.skip_stats))
+    print(report(args.parquet, args.n, args.scale, args.skip_stats, tuple(args.only)))
 
 
 if __name__ == "__main__":
