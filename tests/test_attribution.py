@@ -509,3 +509,72 @@ def test_colon_cue_class_comes_from_the_rules_and_the_lexicon():
                                                         "forms": ["said"]}]}}}
     corpus = pd.DataFrame({"doc_id": ["t"], "text": ["Mr. Christie gloated: “I told you so.”"]})
     assert framing.extract(corpus, lexicons=[lexicon], features=["attribution"]).empty
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # an adverb of any kind between speaker and cue
+    ("Later in the day, the Republican presidential nominee gleefully discussed the news.", "discussed",
+     "the Republican presidential nominee", "role"),
+    ("Officials privately conceded the point.", "conceded", "Officials", "anonymous"),
+    # a noun in -ly is no adverb
+    ("The family later said they were relieved.", "said", "The family", "anonymous"),
+    ("A close ally of the president said the plan was dead.", "said", "A close ally of the president",
+     "anonymous"),
+    # a US party and state tag after the name is not the speaker
+    ("House Oversight Chairman Jason Chaffetz, R-Utah, told Comey that he was wrong.", "told",
+     "House Oversight Chairman Jason Chaffetz", "named"),
+    ("Sen. Ted Cruz, R-Texas, said the bill was dead.", "said", "Sen. Ted Cruz", "named"),
+    ("Sen. Chuck Schumer, D-N.Y., said the bill was dead.", "said", "Sen. Chuck Schumer", "named"),
+    ("Rep. Adam Schiff, California Democrat, offered praise to the president.", "offered",
+     "Rep. Adam Schiff", "named"),
+    ("Rep. Jim Jordan, an Ohio Republican, said the bill was dead.", "said", "Rep. Jim Jordan", "named"),
+])
+def test_speaker_across_adverbs_and_party_tags(text, cue, speaker, kind):
+    row = only(attributions(text), cue)
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Trump will sometimes jettison men accused of abuse.", "accused"),
+    ("He backed Roy Moore, the candidate accused of preying on girls.", "accused"),
+    ("The hack, blamed on Russia, hit the party.", "blamed"),
+    ("A senator criticized for his remarks resigned.", "criticized"),
+])
+def test_passive_participle_has_no_speaker_before_it(text, cue):
+    """"men accused of abuse": the men are accused; nobody before the cue is speaking."""
+    row = only(attributions(text), cue)
+    assert pd.isna(row.speaker) and row.speaker_type == "unknown"
+    assert pd.isna(row.content_start)  # where the charge ends is not known without a parse
+
+
+def test_passive_participle_takes_its_agent_and_the_active_verb_its_subject():
+    row = only(attributions("The general, accused of abuse by two soldiers, resigned."), "accused")
+    assert (row.speaker, row.speaker_type) == ("two soldiers", "anonymous")
+    assert only(attributions("Trump accused Clinton of lying."), "accused").speaker == "Trump"
+
+
+def test_sentence_connective_is_never_a_speaker():
+    text = ("“Moreover, the way these disclosures came out has shed more heat than light, while "
+            "revealing methods to our adversaries,” he said.")
+    row = only(attributions(text), "revealing")
+    assert pd.isna(row.speaker)
+
+
+def test_object_after_the_cue_is_content_not_an_adverbial():
+    text = "Later in the day, the nominee discussed the news."
+    assert content_of(text, only(attributions(text), "discussed")) == "the news"
+    text = "“We won,” Obama said the next day."
+    row = only(attributions(text), "said")
+    assert (content_of(text, row), row.quote_type) == ("We won", "direct")
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("Rep. Jim Jordan said the bill was dead.", "Rep. Jim Jordan", "named"),
+    ("Jim Jordan said the bill was dead.", "Jim Jordan", "named"),
+    ("Neighbouring Jordan said it would close the border.", "Neighbouring Jordan", "organization"),
+    ("Iraqi Kurdistan said it would hold a vote.", "Iraqi Kurdistan", "organization"),
+    ("Jordan said it would close the border.", "Jordan", "organization"),
+])
+def test_surname_that_is_also_a_place(text, speaker, kind):
+    row = only(attributions(text), "said")
+    assert (row.speaker, row.speaker_type) == (speaker, kind)

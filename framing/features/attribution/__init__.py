@@ -65,7 +65,8 @@ from framing.features.attribution.cues import form_kind, is_reporting_use, noun_
 from framing.features.attribution.phrases import noun_phrase_back, noun_phrase_forward
 from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
                                                         speaker_type)
-from framing.features.attribution.speakers import BE_FORMS, BEFORE, INVERTED, PASSIVE, SHARED, find_speaker
+from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INVERTED, PARTICIPLE, PASSIVE, SHARED,
+                                                   find_speaker)
 from framing.features.attribution.tokens import tokens_and_starts
 from framing.features.attribution.wordlists import Vocabulary, vocabulary
 from framing.features.base import Doc, Rows
@@ -371,14 +372,15 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         speaker, how = _according_to_speaker(text, right, v)
     else:
         speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
-                                    previous=previous, sentence_start=s_start)
+                                    previous=previous, sentence_start=s_start, form_is_past=kind == "past")
         if truncated and how != SHARED and (speaker is None or
                                             speaker.phrase_start <= left[min(2, len(left) - 1)][0]):
             # The short window may have cut the speaker phrase: read further back.
             toks, starts = tokens.of(sentence, start - WINDOW)
             left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
             speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
-                                        previous=previous, sentence_start=s_start)
+                                        previous=previous, sentence_start=s_start,
+                                        form_is_past=kind == "past")
     if entry.label in v.document_cues and not low_form.endswith(" that") and (
             speaker is None or speaker.kind != DOCUMENT):
         return None  # "the poll found …" is a report; "police found the body" is not
@@ -388,6 +390,10 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     if how == PASSIVE and speaker is not None:
         # "Both attacks were confirmed by local activists": the content is the subject.
         content = _passive_subject(text, left, s_start)
+    elif how == PARTICIPLE:
+        # "a senator criticized for his remarks resigned": where the reported
+        # charge ends cannot be told without a parse, so no content span.
+        content = None
     else:
         content = find_content(text, entry.label, (start, end), group_end, phrase_start, right, sentence,
                                quotes, v, listener=entry.label in v.listener_cues,

@@ -265,27 +265,38 @@ def _skip_time_adverbial(tokens: list, k: int, v: Vocabulary) -> int:
 
 
 def _adjunct_tail(tokens: list, k: int, v: Vocabulary, complete: bool) -> bool:
-    """Only an adverbial of time or occasion (or an -ing adjunct) follows, up to the sentence end."""
+    """Only an adverbial of time or occasion (or an -ing adjunct) follows, up to the sentence end.
+
+    A tail that opens with a determiner is an adverbial only when it names a
+    time ("the next day"); otherwise it is the cue's object ("discussed the
+    news").
+    """
     n_words = 0
+    object_like = False
     while k < len(tokens):
         token = tokens[k][2]
         low = token.lower()
         if not is_word(token):
             if token == ",":
                 nxt = tokens[k + 1][2].lower() if k + 1 < len(tokens) else ""
-                return nxt.endswith("ing") or nxt in ("according", "citing", "who", "which") or nxt == ""
+                return not object_like and (nxt.endswith("ing") or nxt in ("according", "citing", "who", "which")
+                                            or nxt == "")
             if token in ".!?…;":
-                return True
+                return not object_like
             k += 1
             continue
         if not (low in v.time or low in v.adverbial or low in v.openers or low in v.determiners
                 or low in v.listeners or token[:1].isupper() or low.isdigit()):
             return False
+        if n_words == 0 and low in v.determiners and low not in v.openers:
+            object_like = True
+        elif low in v.time:
+            object_like = False
         n_words += 1
         if n_words > 12:
             return False
         k += 1
-    return complete
+    return complete and not object_like
 
 
 def _strip_comma(text: str, start: int, end: int) -> int:

@@ -34,7 +34,7 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
             break
         low = token.lower()
         # Most words just grow the phrase: only those of ``checks`` (and adverbs
-        # in -ly) need the rules below.
+        # in -ly, not "family" or "ally") need the rules below.
         if low in checks or low.endswith("ly"):
             if low in v.determiners:
                 first = k
@@ -63,7 +63,7 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                     continue
                 break
             if (low in v.stops and not capitalised_name(tokens, k)) or (
-                    low.endswith("ly") and not token[0].isupper()) or (
+                    low.endswith("ly") and not token[0].isupper() and low not in v.ly_nouns) or (
                     low in v.pronouns and not (len(token) > 1 and token.isupper())):  # "US" is no pronoun
                 break
         if words >= _MAX_NP_WORDS:

@@ -98,7 +98,7 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     if (low in v.time or low in v.openers) and not (head[:1].isupper() and low in v.organizations):
         return None  # but "The Times", "the Post": a newspaper
     core_text = " ".join([w for w in core if w.lower() not in v.determiners])
-    if core_text in v.places or head in v.places:
+    if core_text in v.places or (head in v.places and not _person_with_place_name(core, v)):
         return ORGANIZATION
     if len(core) > 1 and low in v.multiword_last:
         lower_text = core_text.lower()
@@ -116,6 +116,26 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     if low in v.documents:
         return DOCUMENT
     return UNKNOWN
+
+
+def _person_with_place_name(core: list[str], v: Vocabulary) -> bool:
+    """"Rep. Jim Jordan", "Jim Jordan": a surname that is also a place, after a title or given name.
+
+    The word before it must be capitalised and neither a place, a
+    nationality nor a place modifier ("Iraqi Kurdistan", "Neighbouring
+    Jordan" stay places).
+    """
+    if len(core) < 2:
+        return False
+    if any(w.rstrip(".") in v.titles for w in core[:-1]):
+        return True
+    before = core[-2]
+    return (is_name_word(before) and before not in v.places and before.lower() not in v.determiners
+            and not before.endswith(_MODIFIER_ENDINGS))
+
+
+# Nationalities and place modifiers ("Iraqi", "Turkish", "Neighbouring", "Northern").
+_MODIFIER_ENDINGS = ("an", "ish", "ese", "i", "ic", "ch", "ing", "ern")
 
 
 _LIST_TYPE = {"anonymous_heads": ANONYMOUS, "role_heads": ROLE, "organization_heads": ORGANIZATION,

@@ -36,6 +36,8 @@ content boundaries, runs over the appositives too. Noun phrases are read by
 
 from __future__ import annotations
 
+import re
+
 from framing.features.attribution.phrases import (COORDINATORS, capitalised_name, noun_phrase_back,
                                                   noun_phrase_forward)
 from framing.features.attribution.speaker_types import (ANONYMOUS, NAMED, PRONOUN, UNKNOWN, Speaker,
@@ -45,6 +47,7 @@ from framing.features.attribution.wordlists import Vocabulary
 
 # Where a speaker was found (see find_speaker).
 BEFORE, INVERTED, SHARED, PASSIVE = "before", "inverted", "shared", "passive"
+PARTICIPLE = "participle"  # a passive participle without a be-form: "men accused of abuse"
 BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s"})
 # Pronouns that can be the subject of a cue; the object forms only name listeners.
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
@@ -56,7 +59,8 @@ _GERUND_PREPOSITIONS = frozenset({"by", "in", "after", "before", "while", "when"
 
 
 def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bool, v: Vocabulary, *,
-                 previous: Speaker | None, sentence_start: int) -> tuple[Speaker | None, str]:
+                 previous: Speaker | None, sentence_start: int,
+                 form_is_past: bool = False) -> tuple[Speaker | None, str]:
     """The speaker of the cue between ``left`` and ``right`` tokens.
 
     Parameters
@@ -69,6 +73,9 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         The cue lemma ("say", "tell").
     form_is_ing : bool
         The cue is an -ing form (", adding that …" shares the clause's subject).
+    form_is_past : bool, default False
+        The cue is a past form, which may be a passive participle ("men
+        accused of abuse": ``object_first_cues``).
     v : Vocabulary
         Word lists.
     previous : Speaker or None
@@ -81,13 +88,18 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     (Speaker or None, str)
         The speaker, and where it was found: ``"before"`` the cue,
         ``"inverted"`` (after it), ``"shared"`` (the subject of a coordinated
-        verb), ``"passive"`` (the agent of a passive cue, or none), or ``""``.
+        verb), ``"passive"`` (the agent of a passive cue, or none),
+        ``"participle"`` (the agent of a passive participle, or none), or ``""``.
     """
     j = _skip_gap(left, len(left) - 1, v)
     if j < 0:
         return None, ""
     token = left[j][2]
     low = token.lower()
+    if form_is_past and right and f"{label} {right[0][2].lower()}" in v.object_first \
+            and not _is_passive(left, j, v):
+        # "men accused of abuse": a passive participle; the phrase before it is the one accused.
+        return _agent(text, right, v), PARTICIPLE
     if not form_is_ing and j < len(left) - 1 and _is_passive(left, j, v):  # "are hoping" is progressive
         return _agent(text, right, v), PASSIVE
     if not form_is_ing and right and right[0][2] == "by" and (low in v.stops or not is_word(token)):
@@ -146,6 +158,8 @@ def _skip_gap(left: list, j: int, v: Vocabulary) -> int:
             j -= 1
         elif low.endswith(_NEGATIONS):
             j -= 1
+        elif low.endswith("ly") and len(low) > 3 and low not in v.ly_nouns and left[j][2].islower():
+            j -= 1  # any adverb: "the nominee gleefully discussed"
         elif low == "to" and j > 0 and left[j - 1][2].lower() in v.control:
             j -= 2
         else:
@@ -225,6 +239,11 @@ def _full_np(left: list, segment: tuple[int, int], v: Vocabulary) -> bool:
 def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     """Speaker of "A, B, said": B if it is a name, else A (see module docstring)."""
     segments = _segments(left, j, 4)
+    tag_end = None
+    if len(segments) > 1 and _is_party_tag(text, left, segments[0]):
+        # "Jason Chaffetz, R-Utah, told": the party and state tag is not the speaker.
+        tag_end = left[segments[0][1]][1]
+        segments = segments[1:]
     # "Clinton, during a town hall meeting in Columbus, Ohio, said": drop the
     # adverbial segment and what stands between it and the cue.
     for k in range(len(segments) - 1, -1, -1):
@@ -238,6 +257,25 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
             break
     if not segments:
         return None
+    speaker = _appositive_of(text, left, segments, v)
+    if speaker is not None and tag_end is not None:
+        speaker = speaker._replace(phrase_end=max(speaker.phrase_end, tag_end))
+    return speaker
+
+
+# "R-Utah", "D-N.Y.", "(R-S.C.)", "I-Vt."; "California Democrat", "an Ohio Republican".
+_PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)?"
+                        r"|(?:an? )?(?:[A-Z][A-Za-z.]*\s){1,3}(?:Democrat|Republican|Independent)")
+
+
+def _is_party_tag(text: str, left: list, segment: tuple[int, int]) -> bool:
+    """The segment is a US party and state tag: "R-Utah", "D-N.Y.", "California Democrat"."""
+    a, b = segment
+    return a <= b and _PARTY_TAG.fullmatch(text, left[a][0], left[b][1]) is not None
+
+
+def _appositive_of(text: str, left: list, segments: list, v: Vocabulary) -> Speaker | None:
+    """The speaker among the nearest comma segment and the one before it (adverbials removed)."""
     near = segments[0]
     far = segments[1] if len(segments) > 1 else None
     near_np = _full_np(left, near, v)
