@@ -419,7 +419,8 @@ def test_one_annotator_per_article(polnear_train):
     ("“Anybody but Trump,” the sign read.", "read", "read", "the sign", "document"),
     ("The Times says the book is finished.", "says", "say", "The Times", "organization"),
     # passives and adverbs
-    ("Trump was quoted as saying he would win.", "quoted as saying", "quote", None, "unknown"),
+    # the subject of "is quoted as saying" is the one who said it (PolNeAR annotates it so too)
+    ("Trump was quoted as saying he would win.", "quoted as saying", "quote", "Trump", "named"),
     ("The deal reportedly collapsed on Friday.", "reportedly", "reportedly", None, "unknown"),
 ])
 def test_new_cue_types(text, cue, label, speaker, kind):
@@ -578,3 +579,25 @@ def test_object_after_the_cue_is_content_not_an_adverbial():
 def test_surname_that_is_also_a_place(text, speaker, kind):
     row = only(attributions(text), "said")
     assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("“We have a path,” Braynard is quoted as saying.", "quoted as saying", "Braynard"),
+    ("Ultimately, Mr. Yanukovych disregarded the advice and refused to sign the agreement.", "refused",
+     "Mr. Yanukovych"),
+    ("ORLANDO — President Barack Obama met survivors on Thursday and said the United States must act.",
+     "said", "President Barack Obama"),
+    ("Trump, speaking at a rally in Wilmington, N.C., warned that Clinton opposes the amendment.", "warned",
+     "Trump"),
+    ("The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., recently asked Admiral Harris "
+     "just that question.", "asked", "Gen. Joseph F. Dunford Jr."),
+    ("The day before, at a rally in Beaumont, Tex., Mr. Trump was just as blunt, claiming that the "
+     "president had lied.", "claiming", "Mr. Trump"),
+])
+def test_speaker_past_datelines_openers_participles_and_speaking_passives(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker
+
+
+def test_reason_for_anonymity_in_an_appositive_still_types_the_speaker():
+    row = only(attributions("Col. John Smith, speaking on condition of anonymity, said the town fell."), "said")
+    assert row.speaker.startswith("Col. John Smith") and row.speaker_type == "anonymous"

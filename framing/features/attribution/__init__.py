@@ -371,8 +371,10 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     if entry.label in ("according to", "in the words of"):
         speaker, how = _according_to_speaker(text, right, v)
     else:
+        speaking = low_form in v.speaking_passives
         speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
-                                    previous=previous, sentence_start=s_start, form_is_past=kind == "past")
+                                    previous=previous, sentence_start=s_start, form_is_past=kind == "past",
+                                    speaking_passive=speaking)
         if truncated and how != SHARED and (speaker is None or
                                             speaker.phrase_start <= left[min(2, len(left) - 1)][0]):
             # The short window may have cut the speaker phrase: read further back.
@@ -380,7 +382,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
             left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
             speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
                                         previous=previous, sentence_start=s_start,
-                                        form_is_past=kind == "past")
+                                        form_is_past=kind == "past", speaking_passive=speaking)
     if entry.label in v.document_cues and not low_form.endswith(" that") and (
             speaker is None or speaker.kind != DOCUMENT):
         return None  # "the poll found …" is a report; "police found the body" is not

@@ -60,7 +60,7 @@ _GERUND_PREPOSITIONS = frozenset({"by", "in", "after", "before", "while", "when"
 
 def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bool, v: Vocabulary, *,
                  previous: Speaker | None, sentence_start: int,
-                 form_is_past: bool = False) -> tuple[Speaker | None, str]:
+                 form_is_past: bool = False, speaking_passive: bool = False) -> tuple[Speaker | None, str]:
     """The speaker of the cue between ``left`` and ``right`` tokens.
 
     Parameters
@@ -76,6 +76,9 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     form_is_past : bool, default False
         The cue is a past form, which may be a passive participle ("men
         accused of abuse": ``object_first_cues``).
+    speaking_passive : bool, default False
+        The cue is a passive whose subject is the speaker ("is quoted as
+        saying": ``speaking_passives``).
     v : Vocabulary
         Word lists.
     previous : Speaker or None
@@ -100,7 +103,13 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             and not _is_passive(left, j, v):
         # "men accused of abuse": a passive participle; the phrase before it is the one accused.
         return _agent(text, right, v), PARTICIPLE
-    if not form_is_ing and j < len(left) - 1 and _is_passive(left, j, v):  # "are hoping" is progressive
+    if speaking_passive and j < len(left) - 1 and _is_passive(left, j, v):
+        # "Braynard is quoted as saying": the subject of the passive is the speaker.
+        j = _skip_gap(left, _last_be_form(left, j), v)
+        if j < 0:
+            return None, ""
+        token, low = left[j][2], left[j][2].lower()
+    elif not form_is_ing and j < len(left) - 1 and _is_passive(left, j, v):  # "are hoping" is progressive
         return _agent(text, right, v), PASSIVE
     if not form_is_ing and right and right[0][2] == "by" and (low in v.stops or not is_word(token)):
         agent = _agent(text, right, v)  # "As reported by Western Journalism"
@@ -135,7 +144,8 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             if first is not None:
                 return make_speaker(text, left[first:j_open], v), BEFORE
     if token == "," or token in CLOSING_QUOTES or token in DASHES:
-        if label in v.inversion:
+        # Only a cue right after the mark inverts: "…,” said X"; not ", recently asked X".
+        if label in v.inversion and j == len(left) - 1:
             found = _inverted(text, right, v)
             if found is not None:
                 return found, INVERTED
@@ -184,6 +194,14 @@ def _is_passive(left: list, j: int, v: Vocabulary) -> bool:
             return True
         k -= 1
     return False
+
+
+def _last_be_form(left: list, j: int) -> int:
+    """Index of the token before the last be-form after ``left[j]`` (the passive's subject side)."""
+    k = len(left) - 1
+    while k > j and left[k][2].lower() not in BE_FORMS:
+        k -= 1
+    return k - 1
 
 
 def _open_paren(tokens: list, j: int) -> int | None:
@@ -247,7 +265,7 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     # "Clinton, during a town hall meeting in Columbus, Ohio, said": drop the
     # adverbial segment and what stands between it and the cue.
     for k in range(len(segments) - 1, -1, -1):
-        if _is_adverbial_segment(left, segments[k], v):
+        if _is_adverbial_segment(left, segments[k], v, text):
             if k == len(segments) - 1 and segments[k][0] == 0 and k > 0:
                 # "In July, Sammy Aaron, vice chairman of G-III, told": the adverbial
                 # opens the sentence; the speaker stands between it and the cue.
@@ -402,8 +420,8 @@ def _after_opening_adverbial(tokens: list, v: Vocabulary) -> int:
     Several in a row are skipped, and so is the state or country after a
     place ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton …").
     """
-    k = 0
-    while k < len(tokens) and _opens_adverbial(tokens[k][2], v):
+    k = _after_dateline(tokens)
+    while k < len(tokens) and (_opens_adverbial(tokens[k][2], v) or _opens_time_phrase(tokens, k, v)):
         comma = next((i for i in range(k + 1, min(len(tokens), k + 14)) if tokens[i][2] == ","), None)
         if comma is None:
             break
@@ -411,20 +429,43 @@ def _after_opening_adverbial(tokens: list, v: Vocabulary) -> int:
         # "Ames, Iowa,": one or two capitalised words between commas continue the place.
         if k + 1 < len(tokens) and tokens[k][2][:1].isupper() and tokens[k + 1][2] == ",":
             k += 2
-        elif k + 2 < len(tokens) and tokens[k][2][:1].isupper() and tokens[k + 1][2][:1].isupper() \
-                and tokens[k + 2][2] == ",":
-            k += 3
+        elif k + 2 < len(tokens) and tokens[k][2][:1].isupper() and tokens[k + 2][2] == "," \
+                and (tokens[k + 1][2][:1].isupper() or tokens[k + 1][2] == "."):
+            k += 3  # "New York,", "Tex.,"
     return k
 
 
 def _opens_adverbial(token: str, v: Vocabulary) -> bool:
     low = token.lower()
-    return low in v.openers or low in v.links or low in v.time
+    return (low in v.openers or low in v.links or low in v.time
+            or (low.endswith("ly") and len(low) > 3 and low not in v.ly_nouns))  # "Ultimately, …"
 
 
-def _is_adverbial_segment(left: list, segment: tuple[int, int], v: Vocabulary) -> bool:
-    """A comma-separated segment that is an adverbial, not an appositive ("during a town hall in Columbus")."""
+def _opens_time_phrase(tokens: list, k: int, v: Vocabulary) -> bool:
+    """A determiner opening a time phrase: "The day before, …", "The next morning, …"."""
+    return (tokens[k][2].lower() in v.determiners and k + 1 < len(tokens)
+            and (tokens[k + 1][2].lower() in v.time or tokens[k + 1][2].lower() in v.openers))
+
+
+def _after_dateline(tokens: list) -> int:
+    """Index after a dateline opening the sentence ("ORLANDO —", "BEIRUT (AP) —"), else 0."""
+    if not tokens or len(tokens[0][2]) < 3 or not tokens[0][2].isupper() or not tokens[0][2].isalpha():
+        return 0
+    for k in range(1, min(len(tokens), 8)):
+        if tokens[k][2] in DASHES:
+            return k + 1
+    return 0
+
+
+def _is_adverbial_segment(left: list, segment: tuple[int, int], v: Vocabulary, text: str = "") -> bool:
+    """A comma-separated segment that is an adverbial, not an appositive ("during a town hall in Columbus").
+
+    A participle phrase counts ("Trump, speaking at a rally in Wilmington,
+    N.C., warned"), except a reason for anonymity, which types the speaker.
+    """
     first = left[segment[0]][2].lower() if segment[0] <= segment[1] else ""
+    if first.endswith("ing") and first[:1].isalpha() and left[segment[0]][2].islower() and text:
+        return v.anonymous_phrase_re.search(text, left[segment[0]][0], left[segment[1]][1]) is None
     return first in v.openers or (first in v.links and first != "of") or first in v.time or first.endswith("ly")
 
 
