@@ -601,3 +601,15 @@ def test_speaker_past_datelines_openers_participles_and_speaking_passives(text, 
 def test_reason_for_anonymity_in_an_appositive_still_types_the_speaker():
     row = only(attributions("Col. John Smith, speaking on condition of anonymity, said the town fell."), "said")
     assert row.speaker.startswith("Col. John Smith") and row.speaker_type == "anonymous"
+
+
+def test_quotation_closing_the_previous_sentence_is_content_only_of_a_bare_tag():
+    text = "“We will win,” Obama said. “The rest is noise.” He added that the vote was rigged."
+    row = only(attributions(text), "added")
+    assert (content_of(text, row), row.quote_type) == ("the vote was rigged", "indirect")
+    text = "Other leaders “wanted him to win.” The president has expressed no sympathy for the victims."
+    row = only(attributions(text), "expressed")
+    assert (content_of(text, row), row.quote_type) == ("no sympathy for the victims", "indirect")
+    text = "“We will win.” Obama said on Tuesday."
+    row = only(attributions(text), "said")
+    assert (content_of(text, row), row.quote_type) == ("We will win.", "direct")

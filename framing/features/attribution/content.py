@@ -123,15 +123,19 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
         right = right[:bisect.bisect_right(right, s_end, key=_END)]  # tokens are in order, not overlapping
     if label in ("according to", "in the words of"):
         return _according_to(text, cue, group_end, sentence, right, quotes)
-    before = _quote_ending_at(text, phrase_start, quotes)
-    if before is not None:
-        row = quotes.rows[before]
-        # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
-        return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
     # The tokens after the cue start after it: only an inverted speaker moves the group's end.
     k = 0 if not right or right[0][0] >= group_end else _first_index_after(right, group_end)
     if listener:
         k = _skip_listener(text, right, k, v)
+    before = _quote_ending_at(text, phrase_start, quotes)
+    # A quotation that closed the previous sentence is this cue's content only
+    # when nothing but an adverbial follows the cue ("“We will win.” Obama said
+    # on Tuesday."), not when the cue has a clause of its own ("“…” He added
+    # that the vote was rigged.").
+    if before is not None and (quotes.rows[before][1] > s_start or _adjunct_tail(right, k, v, complete)):
+        row = quotes.rows[before]
+        # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
+        return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
     k_content = _skip_complementizer(right, k, v)
     if k_content < len(right):
         after_quote = quotes.by_start.get(right[k_content][0])
