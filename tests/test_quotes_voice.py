@@ -170,3 +170,28 @@ def test_property_sentence_end_read_backwards_equals_the_expression(text, data):
     end = data.draw(st.integers(start, len(text)))
     expected = bool(quote_module._SENTENCE_END.search(text[start:end].strip()))
     assert quote_module._ends_sentence(text, start, end) == expected
+
+
+@pytest.mark.parametrize("text, quoted, kind", [
+    # a word talked about is mentioned, not held at a distance
+    ("Mr. Earnest didn’t use the word “veto,” but he said the president favours it.", "“veto,”", "mention"),
+    ("Republicans have long made the phrase “San Francisco values” a pejorative.", "“San Francisco values”",
+     "mention"),
+    ("The group rejects the term 'caliphate' for its territory.", "'caliphate'", "mention"),
+    # a title before the noun that says what it is the title of
+    ("Supporters wore “Make America Great Again” caps at the rally.", "“Make America Great Again”", "title"),
+    ("She ran the “Safe Schools” program for years.", "“Safe Schools”", "title"),
+    ("On the anniversary of the “I Have a Dream” speech, crowds gathered.", "“I Have a Dream”", "title"),
+    ("Obama sang “Amazing Grace” at the service.", "“Amazing Grace”", "title"),
+    # still scare quotes: lower-case terms before an ordinary noun, or with no cue at all
+    ("The “caliphate” project collapsed.", "“caliphate”", "scare"),
+    ("The “peace” talks collapsed on Monday.", "“peace”", "scare"),
+])
+def test_mentions_and_titles_are_not_scare_quotes(text, quoted, kind):
+    assert quote_kinds(text)[quoted] == kind
+
+
+def test_a_name_in_a_quoted_mention_is_metalinguistic():
+    corpus = pd.DataFrame({"doc_id": ["t"], "text": ["He avoided the term “Daesh” in the speech."]})
+    row = framing.extract(corpus, features=["naming"]).iloc[0]
+    assert row.match == "Daesh" and bool(row.metalinguistic)

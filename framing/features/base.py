@@ -32,7 +32,7 @@ class Doc:
     was closed by a mark, and ``quote_words`` counts its word tokens, but only
     up to ``MAX_SCARE_WORDS + 1`` (:mod:`framing.features.quotes`): "more
     than a scare quote holds" is all anyone asks. ``quote_kind`` says what
-    each quotation is once classified ("speech", "scare", "title", "heading").
+    each quotation is once classified ("speech", "scare", "title", "mention", "heading").
     """
 
     doc_id: str

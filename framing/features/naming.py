@@ -21,7 +21,7 @@ import ahocorasick
 
 from framing._warnings import LexiconError
 from framing.features.base import Doc, Rows
-from framing.features.quotes import TITLE
+from framing.features.quotes import MENTION, TITLE
 from framing.matcher import matching_view
 
 
@@ -197,7 +197,9 @@ def find_naming(doc: Doc, doc_number: int, rows: Rows, rules=None) -> None:
     if not len(found):
         return
     rules = load_mention_rules() if rules is None else rules
-    title_spans = [(q[2], q[3]) for q, kind in zip(doc.quotes.tolist(), doc.quote_kind) if kind == TITLE]
+    # A name inside a quoted title or a quoted mention ("the term “Daesh”") is talked about, not used.
+    title_spans = [(q[2], q[3]) for q, kind in zip(doc.quotes.tolist(), doc.quote_kind)
+                   if kind in (TITLE, MENTION)]
     entries = doc.entries
     hits = doc.hits
     for index, start, end in zip(hits.entry[found].tolist(), hits.start[found].tolist(),

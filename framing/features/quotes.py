@@ -15,8 +15,14 @@ Decided in this order for each quotation:
 2. **speech** when it is unclosed, longer than four words, or ends a sentence.
 3. **scare** when a distancing modifier stands right before it ("so-called",
    "self-styled", "self-proclaimed"), even inside reported speech.
-4. **title** after a word such as "book", "film", "report", "headline",
-   when its first word is capitalised ("the book “World of Daesh”").
+4. **mention** after a word that names a word ("the word “choices”", "the
+   phrase “white trash”", "the term “caliphate”"): the term is talked about,
+   not used at a distance.
+   **title** after a word such as "book", "film", "report", "headline",
+   "sang", when its first word is capitalised ("the book “World of Daesh”",
+   "sang “Amazing Grace”"), or before a noun that names what the title is
+   of ("“Make America Great Again” caps", "the “Today's best articles”
+   newsletter").
 5. **speech** when the attribution stage attributed it: it lies in the
    content of an attribution (direct, mixed, or a reported clause that holds
    it), is a quotation carried over from the previous sentence or paragraph
@@ -32,13 +38,26 @@ import re
 
 from framing.features.base import Doc
 
-SPEECH, SCARE, TITLE, HEADING = "speech", "scare", "title", "heading"
+SPEECH, SCARE, TITLE, HEADING, MENTION = "speech", "scare", "title", "heading", "mention"
 
 # Words that introduce a quoted title rather than quoted speech.
 _TITLE_CUES = re.compile(
     r"\b(book|books|novel|memoir|film|movie|documentary|series|show|song|album|play|poem|"
     r"report|study|paper|article|column|op-ed|essay|headline|titled|entitled|headlined|"
-    r"magazine|newspaper|programme|program|podcast|campaign|slogan|hashtag|operation)\s*[,:]?\s*$",
+    r"magazine|newspaper|programme|program|podcast|campaign|slogan|hashtag|operation|"
+    r"sings|sang|sung|singing|performs|performed|performing|recites|recited|reciting)\s*[,:]?\s*$",
+    re.IGNORECASE)
+# Nouns right after a quoted title that say what it is the title of.
+_TITLE_NOUN_AFTER = re.compile(
+    r"\s*[\"'\u201d\u2019]?\s*(newsletter|hats?|caps?|signs?|t-shirts?|shirts?|banners?|stickers?|posters?|"
+    r"buttons?|slogan|campaign|program|programme|initiative|doctrine|movement|tour|rally|speech|ads?|"
+    r"series|show|segment|podcast|column|documentary|episode|album|song|book|film|movie|conference|"
+    r"summit|project|website|app|hashtag|sign-off|motto|bill|plan|policy|act)\b",
+    re.IGNORECASE)
+# Nouns that name a word: what follows them in quotation marks is mentioned.
+_MENTION_BEFORE = re.compile(
+    r"\b(word|words|term|terms|phrase|phrases|expression|expressions|label|moniker|nickname|acronym|"
+    r"epithet|catchphrase|catchword|buzzword|euphemism|spelling)\s*[,:]?\s*$",
     re.IGNORECASE)
 # A distancing modifier right before a quote makes it a scare quote even inside a report.
 _DISTANCING_BEFORE = re.compile(
@@ -61,7 +80,7 @@ def classify_quotes(doc: Doc) -> list[str]:
     Returns
     -------
     list of str
-        ``"speech"``, ``"scare"``, ``"title"`` or ``"heading"``, one per row of
+        ``"speech"``, ``"scare"``, ``"title"``, ``"mention"`` or ``"heading"``, one per row of
         ``doc.quotes``.
     """
     if not len(doc.quotes):
@@ -112,7 +131,10 @@ def _classify_one(doc: Doc, row: list, closed: bool, n_words: int, spans: "_Span
     before = text[max(0, start - 120):start]
     if _distancing_before(before):
         return SCARE
-    if _title_cue_before(before) and _looks_like_title(text[c_start:c_end]):
+    if _mention_before(before):
+        return MENTION
+    if _looks_like_title(text[c_start:c_end]) and (_title_cue_before(before)
+                                                   or _TITLE_NOUN_AFTER.match(text, end, end + 24)):
         return TITLE
     if _is_attributed(doc, start, end, spans) or _NAMING_VERB_BEFORE.search(_same_sentence(before)):
         return SPEECH
@@ -150,6 +172,14 @@ def _distancing_before(before: str) -> bool:
     """``_DISTANCING_BEFORE.search(before)``, read from near the end."""
     word_end = len(before.rstrip())
     return _DISTANCING_BEFORE.search(before, max(0, word_end - _CUE_REACH)) is not None
+
+
+def _mention_before(before: str) -> bool:
+    """``_MENTION_BEFORE.search(before)``, read from near the end."""
+    kept = before.rstrip()
+    if kept.endswith((",", ":")):
+        kept = kept[:-1].rstrip()
+    return _MENTION_BEFORE.search(before, max(0, len(kept) - _CUE_REACH)) is not None
 
 
 def _title_cue_before(before: str) -> bool:
