@@ -93,7 +93,6 @@ _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c]")
 _NO_BREAK_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " "})
 # Built once: translating with a table made per call cost a fifth of cleaning.
 _TITLE_CHARS = {**_NO_BREAK_SPACES, **str.maketrans("‘’“”", "''\"\"")}
-_WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 _PERIOD_END = re.compile(r"(?<!\.\.)\.[\"'”’»)\]]*$")
@@ -147,12 +146,13 @@ _NAME_PARTICLES = frozenset(
 
 
 def _count_words(text: str) -> int:
-    """Number of white-space separated words, counted up to ``_WORD_COUNT_CAP``."""
-    count = 0
-    for count, _ in enumerate(_WORD.finditer(text), start=1):
-        if count >= _WORD_COUNT_CAP:
-            break
-    return count
+    """Number of white-space separated words (``\\S+`` runs), counted up to ``_WORD_COUNT_CAP``.
+
+    ``str.split`` and ``\\S`` share Python's definition of white space, and
+    splitting in C is four times faster than counting regex matches.
+    """
+    count = len(text.split())
+    return count if count < _WORD_COUNT_CAP else _WORD_COUNT_CAP
 
 
 def _ends_like_sentence(text: str) -> bool:
@@ -621,6 +621,7 @@ class _Scanner:
         self.heuristics = rules.heuristics
         self.has_title = isinstance(title, str) and bool(title.strip())
         self.title_key = _title_key(title) if self.has_title else None
+        self.title_words = len(self.title_key.split()) if self.title_key else 0
         self.span_rules = [rule for rule in rules.rules if rule.kind == "span"]
         self.free_rules = [r for r in rules.rules if r.kind != "span" and r.where == "anywhere"]
         self.edge_rules = [r for r in rules.rules if r.kind == "line" and r.where != "anywhere"]
@@ -703,7 +704,8 @@ class _Scanner:
 
     def _remove_by_free_rules(self, line: _Line) -> FurnitureRule | None:
         """Try the title, the position-free rules and line heuristics; return the rule that fired."""
-        if self.title_key and "title_line" in self.heuristics and _title_key(line.text) == self.title_key:
+        if self.title_key and "title_line" in self.heuristics and self._may_be_title(line) \
+                and _title_key(line.text) == self.title_key:
             self._remove(line, "title_line")
             return _TITLE_RULE
         for rule in self.free_rules:
@@ -720,6 +722,27 @@ class _Scanner:
                 self._remove(line, heuristic_id)
                 return _HEURISTIC_RULE
         return None
+
+    def _may_be_title(self, line: _Line) -> bool:
+        """False only when the line's title key cannot equal the title's: a cheap test first.
+
+        The key keeps the line's white-space separated words (``n_words``), less
+        any trailing words made only of periods and colons, which it strips.
+        Building the key of every long paragraph cost a tenth of cleaning.
+        """
+        n = line.n_words
+        if n == self.title_words or self.title_words >= _WORD_COUNT_CAP:
+            return True
+        if n < self.title_words:
+            return False
+        text = line.text
+        k = len(text)
+        while k and text[k - 1] in " .:":
+            k -= 1
+        tail = text[k:]
+        # Words wholly inside the stripped tail; the first is cut only if it starts inside a word.
+        removable = len(tail.split()) - (1 if tail[:1] in (".", ":") and k > 0 and not text[k - 1].isspace() else 0)
+        return n - removable <= self.title_words
 
     def _follow_marker(self, line: _Line, follow):
         """Remove what a marker drags in after it; return the follow state for the next line."""

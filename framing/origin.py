@@ -48,7 +48,7 @@ METADATA_KEYS = ("title", "author", "date", "origin", "origin_evidence")
 
 _RULE_KEYS = {
     "id", "description", "pattern", "origin", "strength", "kind", "where", "requires",
-    "examples", "counterexamples",
+    "needs_one_of", "examples", "counterexamples",
 }
 _KINDS = ("story", "photo")
 _WHERE = ("anywhere", "top")
@@ -68,6 +68,7 @@ class CreditRule:
     kind: str = "story"
     where: str = "anywhere"
     requires: str | None = None
+    needs_one_of: tuple[str, ...] = ()  # literals one of which every match holds (a fast pre-check)
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
 
@@ -225,6 +226,13 @@ def _build_credit_rule(entry, position: int, source: str) -> CreditRule:
     examples = _string_tuple(entry.get("examples"), source, rule_id, "examples")
     if not examples:
         raise _rule_error(source, rule_id, "needs at least one example")
+    needs = _string_tuple(entry.get("needs_one_of"), source, rule_id, "needs_one_of")
+    if any(not literal for literal in needs):
+        raise _rule_error(source, rule_id, "needs_one_of holds an empty string")
+    for example in examples if needs else ():
+        if not any(literal in example for literal in needs):
+            raise _rule_error(source, rule_id, f"example {example!r} holds none of needs_one_of {list(needs)}; "
+                                               "a page without them is never searched with this rule")
     return CreditRule(
         id=rule_id,
         description=entry["description"].strip(),
@@ -234,6 +242,7 @@ def _build_credit_rule(entry, position: int, source: str) -> CreditRule:
         kind=kind,
         where=where,
         requires=requires,
+        needs_one_of=needs,
         examples=examples,
         counterexamples=_string_tuple(entry.get("counterexamples"), source, rule_id, "counterexamples"),
     )
@@ -286,6 +295,8 @@ def _origin_of(rule: CreditRule, match: re.Match, rules: CreditRules) -> str | N
 
 
 def _credits_of_rule(rule: CreditRule, text: str, rules: CreditRules, top_end: int) -> list:
+    if rule.needs_one_of and not any(literal in text for literal in rule.needs_one_of):
+        return []  # substring tests in C: most pages name no wire, and these patterns scan slowly
     found = []
     for match in rule.regex.finditer(text):
         span = match.span("evidence") if "evidence" in rule.regex.groupindex else match.span()

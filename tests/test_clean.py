@@ -742,3 +742,28 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(framing.clean)
     assert result.attempted >= 3 and result.failed == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .:\t\u00a0\u2007\u202f\u2028\x1c\x85ß"))))
+def test_word_count_is_the_number_of_non_space_runs(text):
+    import re
+
+    from framing.clean import _count_words
+
+    assert _count_words(text) == len(re.findall(r"\S+", text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab .:\u2019\u00a0ß")), min_size=1),
+       st.text(alphabet=st.sampled_from(list("Ab .:\u2019\u00a0ß")), min_size=1))
+def test_title_pre_check_never_hides_a_title_line(title, line_text):
+    """The cheap word-count test may only say no when the keys really differ."""
+    from framing.clean import _Line, _Scanner, _count_words, _title_key, load_rules
+
+    if not title.strip() or not line_text.strip():
+        return
+    scanner = _Scanner("", title, load_rules())
+    line = _Line(0, len(line_text), line_text.strip(), True, _count_words(line_text.strip()))
+    if scanner.title_key and _title_key(line.text) == scanner.title_key:  # an empty key never removes
+        assert scanner._may_be_title(line)

@@ -240,6 +240,8 @@ def test_custom_credit_file_is_used(tmp_path):
         ({"colour": "red"}, "unknown field"),
         ({"examples": ["nothing here"]}, "finds no credit in its own example"),
         ({"counterexamples": ["(DPA)"]}, "finds a credit in its counterexample"),
+        ({"needs_one_of": ["dpa"]}, "holds none of needs_one_of"),
+        ({"needs_one_of": [""]}, "needs_one_of holds an empty string"),
     ],
 )
 def test_bad_credit_rule_is_reported_with_file_rule_id_and_problem(tmp_path, overrides, message):
@@ -266,3 +268,34 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(framing.origin)
     assert result.attempted >= 3 and result.failed == 0
+
+
+def test_needs_one_of_only_spares_pages_the_pattern_cannot_match():
+    """The pre-check must never hide a credit: on every ABP page checked (or the samples), the
+    bundled rules give the same credits with and without it."""
+    import dataclasses
+
+    from framing.origin import _credit_rows, _resolve_credit_rules
+
+    rules = _resolve_credit_rules(None)
+    assert any(rule.needs_one_of for rule in rules.rules)
+    unchecked = dataclasses.replace(rules, rules=tuple(dataclasses.replace(rule, needs_one_of=())
+                                                        for rule in rules.rules))
+    pages = _pages_for_the_pre_check()
+    for page in pages:
+        assert _credit_rows(page, rules, "test") == _credit_rows(page, unchecked, "test")
+
+
+def _pages_for_the_pre_check() -> list:
+    import os
+    from pathlib import Path
+
+    base = Path(os.environ.get("FRAMING_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    abp = base / "data" / "abp" / "articles.parquet"
+    pages = [raw_sample(prefix) for prefix in ("000", "001", "002", "003", "004")]
+    if abp.is_file():
+        texts = pd.read_parquet(abp, columns=["text"])["text"]
+        # pages that name a wire, and as many that do not
+        wire = texts[texts.str.contains("AP|Reuters|AFP|Associated|Agence|UPI", regex=True)]
+        pages += wire.head(1500).tolist() + texts.head(500).tolist()
+    return pages
