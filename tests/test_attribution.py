@@ -613,3 +613,9 @@ def test_quotation_closing_the_previous_sentence_is_content_only_of_a_bare_tag()
     text = "“We will win.” Obama said on Tuesday."
     row = only(attributions(text), "said")
     assert (content_of(text, row), row.quote_type) == ("We will win.", "direct")
+
+
+def test_a_capitalised_time_word_inside_a_name_is_part_of_it():
+    text = "Half of voters back the plan, according to Education Next, a journal."
+    assert only(attributions(text), "according to").speaker == "Education Next"
+    assert only(attributions("“We won,” said Gen. Joe Smith last week."), "said").speaker == "Gen. Joe Smith"

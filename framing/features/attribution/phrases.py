@@ -151,9 +151,9 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
                 k += 1
                 continue
             break
-        if (low in v.stops or low in v.openers or (low in v.time and not capital)
-                or (low in v.time and last is not None)):
-            break
+        if (low in v.stops or (low in v.openers and not (capital and last is not None))
+                or (low in v.time and not capital) or (low in v.time and last is not None)):
+            break  # but a capitalised opener inside a name goes on: "Education Next", "This Week"
         if last is not None and not capital and low.endswith(("ing", "ed")):
             break
         if strict and not capital and low not in v.heads and not low.isdigit():

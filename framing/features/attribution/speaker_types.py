@@ -95,8 +95,9 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     low = head.lower().rstrip(".")
     if len(core) == 1 and low in v.pronouns:
         return PRONOUN
-    if (low in v.time or low in v.openers) and not (head[:1].isupper() and low in v.organizations):
-        return None  # but "The Times", "the Post": a newspaper
+    if (low in v.time or low in v.openers) and not (head[:1].isupper() and (
+            low in v.organizations or (len(core) > 1 and is_name_word(core[-2])))):
+        return None  # but "The Times", "the Post": a newspaper; "Education Next": a title
     core_text = " ".join([w for w in core if w.lower() not in v.determiners])
     if core_text in v.places or (head in v.places and not _person_with_place_name(core, v)):
         return ORGANIZATION
