@@ -737,11 +737,12 @@ class _Scanner:
             return False
         text = line.text
         k = len(text)
-        while k and text[k - 1] in " .:":
+        # The key joins words with single spaces before it strips " .:", so any white space counts.
+        while k and (text[k - 1] in ".:" or text[k - 1].isspace()):
             k -= 1
         tail = text[k:]
-        # Words wholly inside the stripped tail; the first is cut only if it starts inside a word.
-        removable = len(tail.split()) - (1 if tail[:1] in (".", ":") and k > 0 and not text[k - 1].isspace() else 0)
+        # Words wholly inside the stripped tail; the first is cut when the tail starts inside a word.
+        removable = len(tail.split()) - (1 if k > 0 and tail[:1] in (".", ":") else 0)
         return n - removable <= self.title_words
 
     def _follow_marker(self, line: _Line, follow):

@@ -431,6 +431,8 @@ def test_new_cue_types(text, cue, label, speaker, kind):
 
 
 @pytest.mark.parametrize("text", [
+    # taking office is not assuming something
+    "Mr. Ryan assumed his post in November.",
     # colons that introduce no speech
     "Editor's note: The article was updated on Monday.",
     "Clinton: 2,316.",

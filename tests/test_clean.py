@@ -754,9 +754,9 @@ def test_word_count_is_the_number_of_non_space_runs(text):
     assert _count_words(text) == len(re.findall(r"\S+", text))
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("Ab .:\u2019\u00a0ß")), min_size=1),
-       st.text(alphabet=st.sampled_from(list("Ab .:\u2019\u00a0ß")), min_size=1))
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab .:\u2019\u00a0\tß")), min_size=1),
+       st.text(alphabet=st.sampled_from(list("Ab .:\u2019\u00a0\tß")), min_size=1))
 def test_title_pre_check_never_hides_a_title_line(title, line_text):
     """The cheap word-count test may only say no when the keys really differ."""
     from framing.clean import _Line, _Scanner, _count_words, _title_key, load_rules
