@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import framing
 
@@ -121,3 +122,13 @@ def test_property_phrase_automaton_finds_what_the_expression_finds(text):
     view = word_view(text)
     expected = _phrase_regex(rules).search(view) is not None
     assert _phrase_sets(rules).in_word_view.found_in(" ".join(view.split())) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The GOP plan implements a regime of tax credits.", []),
+    ("The sanctions regime tightened.", []),
+    ("The regime of Bashar al-Assad fell.", ["regime"]),
+    ("The regime's forces advanced.", ["regime"]),
+])
+def test_regime_in_its_political_sense_only(text, expected):
+    assert _extract(text)["match"].tolist() == expected
