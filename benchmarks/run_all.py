@@ -241,59 +241,63 @@ def report(parquet: str, n: int, scale: bool, skip_stats: bool, sections=SECTION
              f"{platform.python_version()}, {platform.machine()}.", ""]
     lines += ["| measurement | articles | framing | reference | ratio | target |",
               "|---|---:|---|---|---:|---|"]
+    rows = {"extract": lambda: _extract_rows(parquet, n), "nela": lambda: _nela_rows(parquet),
+            "stream": lambda: _stream_rows(parquet, scale), "dask": lambda: _dask_rows(parquet),
+            "stats": lambda: [] if skip_stats else _stats_rows(parquet)}
+    for section in SECTIONS:
+        if section in sections:
+            lines += rows[section]()
+    return "\n".join(lines)
 
-    ext = run_step("extract", parquet, n) if "extract" in sections else {"skipped": True}
-    if "skipped" in ext:
-        pass
-    elif "error" in ext:
-        lines.append(f"| extract | {n:,} | failed: {ext['error']} | | | |")
-    else:
-        cv = ext["cv_seconds"]
-        lines += [
-            f"| `extract` vs `CountVectorizer().fit_transform` | {ext['articles']:,} | "
-            f"{ext['extract_seconds']:.1f} s ({ext['matches']:,} matches) | {cv:.1f} s (±{ext['cv_spread']:.1f}) | "
-            f"{ext['extract_ratio']:.2f}x | <= 2x |",
-            f"| one `\\w+` regex pass (context) | {ext['articles']:,} | | {ext['regex_seconds']:.1f} s | "
-            f"{ext['regex_seconds'] / cv:.2f}x of CV | |",
-            f"| `load_corpus` with cleaning and origin detection (context) | {ext['articles']:,} | "
-            f"{ext['load_seconds']:.1f} s | CV {cv:.1f} s | {ext['load_seconds'] / cv:.2f}x | |",
-            f"| `extract(n_jobs=2)` vs `n_jobs=1` | {ext['articles']:,} | {ext['parallel_seconds']:.1f} s | "
-            f"{ext['extract_seconds']:.1f} s | {ext['parallel_speedup']:.2f}x faster, identical: "
-            f"{ext['parallel_identical']} | >= 1.7x |",
-            f"| `doc_features` (from matches, with VADER sentiment) | {ext['articles']:,} | {ext['docs_seconds']:.1f} s | CV {cv:.1f} s | "
-            f"{ext['docs_seconds'] / cv:.2f}x | |",
-            f"| `stats.compare_rates` ({ext['rates_shape']}) | {ext['articles']:,} | {ext['rates_seconds']:.1f} s | "
-            f"CV {cv:.1f} s | {ext['rates_seconds'] / cv:.2f}x | |",
-            f"| `stats.naming_test` (immigration family by bias label, 5,000 permutations, 2,000 resamples) | {ext['articles']:,} | "
-            f"{ext['naming_seconds']:.1f} s | CV {cv:.1f} s | {ext['naming_seconds'] / cv:.2f}x | |",
-        ]
 
-    nela = run_step("nela", parquet, 1000) if "nela" in sections else {}
-    if not nela:
-        pass
-    elif "ratio" in nela:
-        lines.append(f"| extract + doc_features vs nela-features | {nela['articles']:,} | "
-                     f"{nela['framing_seconds']:.1f} s | {nela['nela_seconds']:.1f} s | "
-                     f"{nela['ratio']:.2f}x | |")
-    else:
-        lines.append(f"| vs nela-features | 1,000 | not run: {nela.get('skipped') or nela.get('error')} "
-                     "(needs NLTK data that framing never downloads) | | | |")
+def _extract_rows(parquet: str, n: int) -> list:
+    ext = run_step("extract", parquet, n)
+    if "error" in ext:
+        return [f"| extract | {n:,} | failed: {ext['error']} | | | |"]
+    cv = ext["cv_seconds"]
+    return [
+        f"| `extract` vs `CountVectorizer().fit_transform` | {ext['articles']:,} | "
+        f"{ext['extract_seconds']:.1f} s ({ext['matches']:,} matches) | {cv:.1f} s (±{ext['cv_spread']:.1f}) | "
+        f"{ext['extract_ratio']:.2f}x | <= 2x |",
+        f"| one `\\w+` regex pass (context) | {ext['articles']:,} | | {ext['regex_seconds']:.1f} s | "
+        f"{ext['regex_seconds'] / cv:.2f}x of CV | |",
+        f"| `load_corpus` with cleaning and origin detection (context) | {ext['articles']:,} | "
+        f"{ext['load_seconds']:.1f} s | CV {cv:.1f} s | {ext['load_seconds'] / cv:.2f}x | |",
+        f"| `extract(n_jobs=2)` vs `n_jobs=1` | {ext['articles']:,} | {ext['parallel_seconds']:.1f} s | "
+        f"{ext['extract_seconds']:.1f} s | {ext['parallel_speedup']:.2f}x faster, identical: "
+        f"{ext['parallel_identical']} | >= 1.7x |",
+        f"| `doc_features` (from matches, with VADER sentiment) | {ext['articles']:,} | {ext['docs_seconds']:.1f} s | CV {cv:.1f} s | "
+        f"{ext['docs_seconds'] / cv:.2f}x | |",
+        f"| `stats.compare_rates` ({ext['rates_shape']}) | {ext['articles']:,} | {ext['rates_seconds']:.1f} s | "
+        f"CV {cv:.1f} s | {ext['rates_seconds'] / cv:.2f}x | |",
+        f"| `stats.naming_test` (immigration family by bias label, 5,000 permutations, 2,000 resamples) | {ext['articles']:,} | "
+        f"{ext['naming_seconds']:.1f} s | CV {cv:.1f} s | {ext['naming_seconds'] / cv:.2f}x | |",
+    ]
 
+
+def _nela_rows(parquet: str) -> list:
+    nela = run_step("nela", parquet, 1000)
+    if "ratio" in nela:
+        return [f"| extract + doc_features vs nela-features | {nela['articles']:,} | "
+                f"{nela['framing_seconds']:.1f} s | {nela['nela_seconds']:.1f} s | {nela['ratio']:.2f}x | |"]
+    return [f"| vs nela-features | 1,000 | not run: {nela.get('skipped') or nela.get('error')} "
+            "(needs NLTK data that framing never downloads) | | | |"]
+
+
+def _stream_rows(parquet: str, scale: bool) -> list:
     stream = {}
     with tempfile.TemporaryDirectory() as tmp:
-        if "stream" not in sections:
-            scale = False
-        for label, size in (("1k", 1000), ("10k", 10_000)) if "stream" in sections else ():
+        for label, size in (("1k", 1000), ("10k", 10_000)):
             path = str(Path(tmp) / f"{label}.parquet")
             run_step("slice", parquet, size, path)
             stream[label] = run_step("stream", path)
-        if "stream" in sections:
-            stream["full"] = run_step("stream", parquet)
+        stream["full"] = run_step("stream", parquet)
         if scale:
             big = str(Path(tmp) / "x10.parquet")
             run_step("repeat", parquet, 10, big)
             stream["10x"] = run_step("stream", big)
-    base = stream.get("10k", {}).get("peak_rss_mb")
+    base = stream["10k"].get("peak_rss_mb")
+    lines = []
     for label, result in stream.items():
         if "error" in result:
             lines.append(f"| streaming `extract_to_parquet`, {label} | | failed: {result['error']} | | | |")
@@ -304,26 +308,26 @@ def report(parquet: str, n: int, scale: bool, skip_stats: bool, sections=SECTION
                      f"({result['rss_before_mb']:.0f} MB after imports) | "
                      f"{result['articles'] / result['seconds']:.0f} articles/s | {growth} | "
                      f"peak RSS within +20% of 10k |")
+    return lines
 
-    dask = run_step("dask", parquet, 4000) if "dask" in sections else {}
-    if not dask:
-        pass
-    elif "error" in dask:
-        lines.append(f"| Dask LocalCluster | 4,000 | failed: {dask['error']} | | | |")
-    else:
-        lines.append(f"| `framing.dask.doc_features`, LocalCluster 2 workers vs one process | "
-                     f"{dask['articles']:,} | {dask['dask_seconds']:.1f} s (+{dask['startup_seconds']:.1f} s "
-                     f"start-up) | {dask['single_seconds']:.1f} s | {dask['speedup']:.2f}x faster, "
-                     f"identical: {dask['identical']} | |")
 
-    if not skip_stats and "stats" in sections:
-        print("  running stats_vocab_speed.py ...", file=sys.stderr, flush=True)
-        done = subprocess.run([sys.executable, str(HERE / "stats_vocab_speed.py"), parquet,
-                               "--permutations", "2000", "--bootstrap", "500"],
-                              capture_output=True, text=True)
-        lines += ["", "Statistics at scale (`benchmarks/stats_vocab_speed.py --permutations 2000 "
-                      "--bootstrap 500`):", "", done.stdout.strip() or f"failed: {done.stderr[-300:]}"]
-    return "\n".join(lines)
+def _dask_rows(parquet: str) -> list:
+    dask = run_step("dask", parquet, 4000)
+    if "error" in dask:
+        return [f"| Dask LocalCluster | 4,000 | failed: {dask['error']} | | | |"]
+    return [f"| `framing.dask.doc_features`, LocalCluster 2 workers vs one process | "
+            f"{dask['articles']:,} | {dask['dask_seconds']:.1f} s (+{dask['startup_seconds']:.1f} s "
+            f"start-up) | {dask['single_seconds']:.1f} s | {dask['speedup']:.2f}x faster, "
+            f"identical: {dask['identical']} | |"]
+
+
+def _stats_rows(parquet: str) -> list:
+    print("  running stats_vocab_speed.py ...", file=sys.stderr, flush=True)
+    done = subprocess.run([sys.executable, str(HERE / "stats_vocab_speed.py"), parquet,
+                           "--permutations", "2000", "--bootstrap", "500"],
+                          capture_output=True, text=True)
+    return ["", "Statistics at scale (`benchmarks/stats_vocab_speed.py --permutations 2000 "
+                "--bootstrap 500`):", "", done.stdout.strip() or f"failed: {done.stderr[-300:]}"]
 
 
 def main() -> None:

@@ -176,18 +176,20 @@ def _distancing_before(before: str) -> bool:
 
 def _mention_before(before: str) -> bool:
     """``_MENTION_BEFORE.search(before)``, read from near the end."""
-    kept = before.rstrip()
-    if kept.endswith((",", ":")):
-        kept = kept[:-1].rstrip()
-    return _MENTION_BEFORE.search(before, max(0, len(kept) - _CUE_REACH)) is not None
+    return _noun_cue_before(_MENTION_BEFORE, before)
 
 
 def _title_cue_before(before: str) -> bool:
     """``_TITLE_CUES.search(before)``, read from near the end."""
+    return _noun_cue_before(_TITLE_CUES, before)
+
+
+def _noun_cue_before(pattern: re.Pattern, before: str) -> bool:
+    """``pattern.search(before)`` from a little before its last word; one comma or colon may follow it."""
     kept = before.rstrip()
     if kept.endswith((",", ":")):
         kept = kept[:-1].rstrip()
-    return _TITLE_CUES.search(before, max(0, len(kept) - _CUE_REACH)) is not None
+    return pattern.search(before, max(0, len(kept) - _CUE_REACH)) is not None
 
 
 def _same_sentence(before: str) -> str:

@@ -168,7 +168,7 @@ def _skip_gap(left: list, j: int, v: Vocabulary) -> int:
             j -= 1
         elif low.endswith(_NEGATIONS):
             j -= 1
-        elif low.endswith("ly") and len(low) > 3 and low not in v.ly_nouns and left[j][2].islower():
+        elif _is_ly_adverb(low, v) and left[j][2].islower():
             j -= 1  # any adverb: "the nominee gleefully discussed"
         elif low == "to" and j > 0 and left[j - 1][2].lower() in v.control:
             j -= 2
@@ -265,7 +265,7 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     # "Clinton, during a town hall meeting in Columbus, Ohio, said": drop the
     # adverbial segment and what stands between it and the cue.
     for k in range(len(segments) - 1, -1, -1):
-        if _is_adverbial_segment(left, segments[k], v, text):
+        if _is_adverbial_segment(text, left, segments[k], v):
             if k == len(segments) - 1 and segments[k][0] == 0 and k > 0:
                 # "In July, Sammy Aaron, vice chairman of G-III, told": the adverbial
                 # opens the sentence; the speaker stands between it and the cue.
@@ -437,8 +437,12 @@ def _after_opening_adverbial(tokens: list, v: Vocabulary) -> int:
 
 def _opens_adverbial(token: str, v: Vocabulary) -> bool:
     low = token.lower()
-    return (low in v.openers or low in v.links or low in v.time
-            or (low.endswith("ly") and len(low) > 3 and low not in v.ly_nouns))  # "Ultimately, …"
+    return low in v.openers or low in v.links or low in v.time or _is_ly_adverb(low, v)  # "Ultimately, …"
+
+
+def _is_ly_adverb(low: str, v: Vocabulary) -> bool:
+    """A lower-cased word in -ly that is an adverb, not "family" or "ally" (``ly_nouns``)."""
+    return low.endswith("ly") and len(low) > 3 and low not in v.ly_nouns
 
 
 def _opens_time_phrase(tokens: list, k: int, v: Vocabulary) -> bool:
@@ -457,14 +461,14 @@ def _after_dateline(tokens: list) -> int:
     return 0
 
 
-def _is_adverbial_segment(left: list, segment: tuple[int, int], v: Vocabulary, text: str = "") -> bool:
+def _is_adverbial_segment(text: str, left: list, segment: tuple[int, int], v: Vocabulary) -> bool:
     """A comma-separated segment that is an adverbial, not an appositive ("during a town hall in Columbus").
 
     A participle phrase counts ("Trump, speaking at a rally in Wilmington,
     N.C., warned"), except a reason for anonymity, which types the speaker.
     """
     first = left[segment[0]][2].lower() if segment[0] <= segment[1] else ""
-    if first.endswith("ing") and first[:1].isalpha() and left[segment[0]][2].islower() and text:
+    if first.endswith("ing") and first[:1].isalpha() and left[segment[0]][2].islower():
         return v.anonymous_phrase_re.search(text, left[segment[0]][0], left[segment[1]][1]) is None
     return first in v.openers or (first in v.links and first != "of") or first in v.time or first.endswith("ly")
 
