@@ -21,7 +21,8 @@ share_anonymous                    anonymous speakers / attributions (NaN if non
 sentiment, sentiment_own, sentiment_quoted
                                    mean VADER compound over sentences: all text,
                                    the outlet's own words, quoted speech (NaN when
-                                   an article has none)
+                                   an article has none); scare quotes, quoted
+                                   titles and mentioned words are own voice
 ================================== =================================================
 
 ``docs.attrs["feature_columns"]`` lists the count columns as (column, feature,
@@ -244,7 +245,7 @@ def _stats_chunk(tasks, sentiment):
 
 
 def _stats_one(text: str, scare_spans, sentiment: bool):
-    from framing.text import _quote_rows, count_tokens, sentence_spans
+    from framing.text import count_tokens, sentence_spans
 
     sentences = sentence_spans(text)
     n_tokens = count_tokens(text)
@@ -252,9 +253,7 @@ def _stats_one(text: str, scare_spans, sentiment: bool):
         return (n_tokens, len(sentences), np.nan, np.nan, np.nan)
     from framing.features.sentiment import compound
 
-    scare = set(scare_spans)
-    quoted = [(row[2], row[3]) for row in _quote_rows(text, nested=False, word_limit=0)
-              if (row[0], row[1]) not in scare]
+    quoted = _speech_contents(text, scare_spans)
     all_scores, own_scores, quoted_scores = [], [], []
     for start, end in sentences:
         start, end = int(start), int(end)
@@ -268,6 +267,24 @@ def _stats_one(text: str, scare_spans, sentiment: bool):
         else:
             own_scores.append(all_scores[-1])
     return (n_tokens, len(sentences), _mean(all_scores), _mean(own_scores), _mean(quoted_scores))
+
+
+def _speech_contents(text: str, scare_spans) -> list[tuple[int, int]]:
+    """Content spans of the quotations that are someone's speech.
+
+    Scare quotes (the stance rows of the matches table), quoted titles and
+    mentioned words ("the book “World of Daesh”", "the word “veto”") are
+    the outlet's own voice, as they are for ``in_quote`` in the matches
+    table: extract decided their kinds, and the titles and mentions are
+    settled by their own context, so they are told apart here the same way.
+    """
+    from framing.features.quotes import MAX_SCARE_WORDS, MENTION, TITLE, context_kind
+    from framing.text import _quote_rows
+
+    scare = set(scare_spans)
+    return [(row[2], row[3]) for row in _quote_rows(text, nested=False, word_limit=MAX_SCARE_WORDS + 1)
+            if (row[0], row[1]) not in scare
+            and context_kind(text, row, bool(row[6]), row[7]) not in (TITLE, MENTION)]
 
 
 def _outside(text: str, start: int, end: int, inside) -> str:

@@ -14,6 +14,7 @@ from sklearn.preprocessing import StandardScaler
 import framing
 from framing import FramingError
 from framing.features.base import COLUMNS
+from framing.features.sentiment import compound
 
 from conftest import doc_of, shared_file
 
@@ -144,6 +145,24 @@ def test_doc_features_naming_voice_columns(sample_corpus, sample_matches):
     assert docs.loc[arab_news, "count:naming:isis:ISIS:quoted"] == 1
     assert docs.loc[arab_news, "count:naming:isis:Daesh:own"] > 10
     assert "count:naming:isis:ISIS:own" not in docs.columns or docs.loc[arab_news, "count:naming:isis:ISIS:own"] == 0
+
+
+def test_doc_features_quoted_sentiment_is_speech_only():
+    # The title and the mentioned word carry strong sentiment; only the speech is quoted speech.
+    text = ("Officials discussed the book “Hate and Terror” on Monday. The word “horrible” came up twice.\n\n"
+            "“We love this wonderful victory,” the mayor said.")
+    corpus = framing.load_corpus(pd.DataFrame({"doc_id": ["a"], "source": ["s"], "text": [text]}))
+    matches = framing.extract(corpus)
+    docs = framing.doc_features(corpus, matches).iloc[0]
+    speech = compound("We love this wonderful victory,")
+    assert speech > 0.5 and docs["sentiment_quoted"] == pytest.approx(speech)
+    # The sentences with the title and the mention are the outlet's own words, whole.
+    own = [compound("Officials discussed the book “Hate and Terror” on Monday."),
+           compound("The word “horrible” came up twice.")]
+    assert min(own) < 0
+    in_quotes = matches[matches["in_quote"].astype(bool)]
+    assert not in_quotes["start"].lt(text.index("\n")).any()  # the extract view agrees: no quoted rows there
+    assert docs["sentiment_own"] < docs["sentiment_quoted"]
 
 
 def test_doc_features_rejects_matches_from_another_corpus(sample_corpus, sample_matches):

@@ -124,6 +124,43 @@ def _classify_one(doc: Doc, row: list, closed: bool, n_words: int, spans: "_Span
     if _is_heading(text, start, end) and not _ends_sentence(text, c_start, c_end) \
             and not _is_attributed(doc, start, end, spans):
         return HEADING
+    kind = context_kind(text, row, closed, n_words)
+    if kind is not None:
+        return kind
+    if _is_attributed(doc, start, end, spans) or \
+            _NAMING_VERB_BEFORE.search(_same_sentence(text[max(0, start - 120):start])):
+        return SPEECH
+    return SCARE
+
+
+def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
+    """The kind of a quotation that its own words and context settle, or None.
+
+    Steps 2 to 4 of the module's order: speech when unclosed, long or ending
+    a sentence; scare after a distancing modifier; mention or title after
+    the words that introduce them. None means the attributions around the
+    quotation decide (step 5 and 6), which only ``classify_quotes`` can do.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    row : sequence of int
+        ``start, end, content_start, content_end`` of the quotation.
+    closed : bool
+        Whether the quotation has its closing mark.
+    n_words : int
+        Words of its content, counted at least up to ``MAX_SCARE_WORDS + 1``.
+
+    Examples
+    --------
+    >>> t = "He wrote the book “World of Daesh” in 2015."
+    >>> context_kind(t, (18, 34, 19, 33), True, 3)
+    'title'
+    >>> context_kind(t, (18, 34, 19, 33), False, 3)
+    'speech'
+    """
+    start, end, c_start, c_end = row[:4]
     if not closed:
         return SPEECH
     if n_words == 0 or n_words > MAX_SCARE_WORDS or _ends_sentence(text, c_start, c_end):
@@ -136,9 +173,7 @@ def _classify_one(doc: Doc, row: list, closed: bool, n_words: int, spans: "_Span
     if _looks_like_title(text[c_start:c_end]) and (_title_cue_before(before)
                                                    or _TITLE_NOUN_AFTER.match(text, end, end + 24)):
         return TITLE
-    if _is_attributed(doc, start, end, spans) or _NAMING_VERB_BEFORE.search(_same_sentence(before)):
-        return SPEECH
-    return SCARE
+    return None
 
 
 _TAIL = 64
