@@ -621,3 +621,55 @@ def test_a_capitalised_time_word_inside_a_name_is_part_of_it():
     text = "Half of voters back the plan, according to Education Next, a journal."
     assert only(attributions(text), "according to").speaker == "Education Next"
     assert only(attributions("“We won,” said Gen. Joe Smith last week."), "said").speaker == "Gen. Joe Smith"
+
+
+@pytest.mark.parametrize("text", [
+    # a bare form that is also a noun, after a singular word and before what ends a noun phrase
+    "Jaime Camil is a star on the hit CW show, but he is also a big star.",
+    "Trump listed an NBC show as his guilty pleasure.",
+    "He was a guest on a radio show Thursday.",
+    # an -ing form used as a noun after a modifier
+    "Rubio needs a strong showing on Tuesday to stay afloat.",
+    "The campaign presaged her poor showing and looked ahead.",
+    # a participle after a number modifies the noun
+    "There were only eight reported incidents of a gun being fired.",
+    "The state has 12 confirmed cases.",
+    # a contributor line
+    "Eilperin reported from Washington.",
+])
+def test_nouns_adjectives_and_credit_lines_give_no_attribution_row(text):
+    assert attributions(text).empty, attributions(text)[["match", "label", "speaker"]]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # the same forms as verbs: a plural subject, one after a modifier phrase, an adverb between
+    ("Polls show he remains the second choice.", "show", "Polls"),
+    ("Polls in New Hampshire show the top two candidates are the same.", "show", "Polls in New Hampshire"),
+    ("Polls consistently show that he leads.", "show", "Polls"),
+    ("Police say the man fled.", "say", "Police"),
+    ("They note that turnout fell.", "note", "They"),
+    ("Ryan's endorsement, many think, is only a matter of time.", "think", "many"),
+    ("A poll showing Trump ahead was released.", "showing", "A poll"),
+    ("The tabloid ran a cover saying “Don't be a bum.”", "saying", "a cover"),
+    ("Two told reporters that they would leave.", "told", "Two"),
+])
+def test_the_same_forms_as_verbs_stay_cues(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # a person named after the medium or body they work for
+    ("CNN's Fred Pleitgen said the town was empty.", "CNN's Fred Pleitgen", "named"),
+    ("The BBC's Shaimaa Khalil reported that the militants wore uniforms.", "The BBC's Shaimaa Khalil", "named"),
+    ("Iraq's prime minister said the town was empty.", "Iraq's prime minister", "role"),
+    ("Trump's campaign said it would appeal.", "Trump's campaign", "organization"),
+    # newsroom roles
+    ("The paper's editor said the story stood.", "The paper's editor", "role"),
+    # a bare number is unnamed people; the turn labels of an interview are no names
+    ("Two told reporters that they would leave.", "Two", "anonymous"),
+    ("A: No. I mean this guy is popular.", "A", "unknown"),
+])
+def test_speaker_types_of_owned_names_roles_numbers_and_turn_labels(text, speaker, kind):
+    rows = attributions(text)
+    row = rows[rows["speaker"] == speaker].iloc[0]
+    assert row.speaker_type == kind

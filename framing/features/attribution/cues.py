@@ -142,11 +142,99 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
     if category == "labelling" and kind == "past" and _participle_after_indefinite(left, v):
         return False  # "a group called Islamic State", "an operation dubbed Roundup"
     if entry.homograph == "noun" and kind in ("s", "base"):
+        if kind == "base" and not _base_form_subject(left, v) and _ends_noun_phrase(next_low, right, v):
+            return False  # "the hit CW show,", "a radio show Thursday"; but "polls show", "they claim"
         return _verb_after(left, right, label, prev_low, v) and next_low not in _NOUN_FOLLOWERS
     if kind == "past" and (prev_low in _ADPOSITIONS or not left) and right and is_word(right[0][2]) \
             and next_low not in v.stops and next_low not in v.determiners and next_low not in v.pronouns:
         return False  # "of reported attacks", "Suspected militants"; not "Asked whether …"
+    if kind == "ing" and _gerund_noun(left, next_low, right, v):
+        return False  # "a strong showing in Iowa", "her poor showing and"
+    if kind == "past" and _is_number(prev_low, v) and form.lower() in v.adjectival_participles \
+            and right and is_word(right[0][2]):
+        return False  # "eight reported incidents", "two confirmed cases"
     return True
+
+
+def _gerund_noun(left: list, next_low: str, right: list, v: Vocabulary) -> bool:
+    """An -ing form used as a noun: "a/his + modifier + form" with no object after it.
+
+    "a strong showing in Iowa", "her poor showing and …"; but "a poll showing
+    Trump ahead" and "a man saying he …" have an object or clause after the
+    form, and "an official saying" has a speaker head before it.
+    """
+    if len(left) < 2 or left[-2][2].lower() not in _INDEFINITE_OR_POSSESSIVE:
+        return False
+    modifier = left[-1][2]
+    if not modifier.islower() or not is_word(modifier) or modifier in v.heads or modifier in _ADPOSITIONS \
+            or modifier in v.stops:
+        return False  # "started his by calling into": "by" governs the form
+    return not right or next_low in _ADPOSITIONS or next_low in ("and", "or", "but") or next_low in _CLAUSE_PUNCTUATION
+
+
+_CLAUSE_PUNCTUATION = frozenset({",", ".", ";", ")", "!", "?", "—", "–"})  # not a quotation mark: "a cover saying “…”"
+
+
+_INDEFINITE_OR_POSSESSIVE = frozenset({"a", "an", "his", "her", "their", "its", "our", "my", "your"})
+
+
+def _is_number(low: str, v: Vocabulary) -> bool:
+    """A numeral or number word ("8", "1,200", "eight", "dozens"), not a quantifier such as "many"."""
+    return low[:1].isdigit() or (low in v.quantifiers and low not in _QUANTIFIER_WORDS)
+
+
+_QUANTIFIER_WORDS = frozenset({"some", "many", "most", "several", "few", "both", "all", "other", "others", "more"})
+
+
+def _base_form_subject(left: list, v: Vocabulary) -> bool:
+    """Whether the word before a bare form can be its subject or auxiliary.
+
+    A bare verb needs a plural or first- or second-person subject, an
+    auxiliary or "to" ("polls show", "they claim", "will note", "to
+    stress"); after any other word the form is a noun ("the CW show"). An
+    adverb in -ly between them is skipped ("polls consistently show"), and
+    a comma or quotation mark before the form leaves the question to the
+    inversion rule.
+    """
+    k = len(left) - 1
+    while k > 0 and left[k][2].islower() and left[k][2].endswith("ly") and len(left[k][2]) > 3 \
+            and left[k][2] not in v.ly_nouns:
+        k -= 1
+    if k < 0:
+        return True
+    previous = left[k][2]
+    if not is_word(previous):
+        return True
+    low = previous.lower()
+    if low in _BASE_SUBJECTS or low in v.gap or low in v.plural_nouns or low in v.quantifiers \
+            or low.endswith(("n't", "n’t")):
+        return True
+    if low in v.pronouns or low in v.relatives:
+        return low not in _SINGULAR_PRONOUNS
+    return low.endswith("s") and not low.endswith("ss") and len(low) > 2
+
+
+def _ends_noun_phrase(next_low: str, right: list, v: Vocabulary) -> bool:
+    """What follows a form could follow a noun phrase, not a verb with its object or clause.
+
+    Punctuation, a preposition, "as", a conjunction, a form of "be" or
+    "have", or a time word: "an NBC show as his guilty pleasure", "the CW
+    show, but", "a radio show Thursday". A verb of report has its object
+    or clause there instead ("Polls in New Hampshire show the top two …",
+    "voters … support Clinton").
+    """
+    if not right or not is_word(next_low):
+        return True
+    return (next_low in _ADPOSITIONS or next_low in _NOUN_PHRASE_FOLLOWERS or next_low in v.time)
+
+
+_NOUN_PHRASE_FOLLOWERS = frozenset({"as", "and", "or", "but", "is", "was", "are", "were", "has", "had", "have",
+                                    "will", "would"})
+
+
+_BASE_SUBJECTS = frozenset({"i", "you", "we", "they", "to", "who", "which", "that", "these", "those"})
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "it", "this", "one", "everyone", "someone", "anyone", "nobody",
+                                "everybody", "somebody", "anybody", "each", "either", "neither"})
 
 
 _ALWAYS_CUES = frozenset({"according to", "in the words of"})

@@ -95,6 +95,10 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     low = head.lower().rstrip(".")
     if len(core) == 1 and low in v.pronouns:
         return PRONOUN
+    if len(core) == 1 and len(low) == 1:
+        return UNKNOWN  # the "Q:" and "A:" of an interview transcript label turns, not people
+    if len(core) == 1 and low in v.quantifiers:
+        return PRONOUN if low in _ANAPHORIC else ANONYMOUS  # "Two told reporters"; "Both said"
     if (low in v.time or low in v.openers) and not (head[:1].isupper() and (
             low in v.organizations or (len(core) > 1 and is_name_word(core[-2])))):
         return None  # but "The Times", "the Post": a newspaper; "Education Next": a title
@@ -151,7 +155,12 @@ def _core(words: list[str], v: Vocabulary) -> list[str]:
     return words
 
 
+_ANAPHORIC = frozenset({"both", "all", "other"})
+
+
 def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> str:
+    if _name_after_possessive(core, v):
+        return NAMED  # "CNN's Fred Pleitgen", "The BBC's Shaimaa Khalil"
     names = [w for w in core if is_name_word(w) and w.rstrip(".") not in v.titles
              and w.lower() not in v.determiners]
     if head.rstrip(".") in v.titles and len(names) == 0:
@@ -170,6 +179,27 @@ def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> st
     if core[0].lower() == "the" or low in v.roles and len(names) <= 1:
         return ORGANIZATION if core[0].lower() == "the" else _role_or_anonymous(core, v)
     return NAMED
+
+
+def _name_after_possessive(core: list[str], v: Vocabulary) -> bool:
+    """A person's name after an owner: two or more name words after the last "'s" word.
+
+    The owner (a medium, a party, a state) says where the person works; the
+    speaker is the person. A role or organisation word at the end ("the BBC's
+    Middle East Editor") is no name.
+    """
+    owner = max((k for k, w in enumerate(core[:-1]) if w.endswith(_POSSESSIVE_ENDINGS)), default=-1)
+    if owner < 0:
+        return False
+    after = core[owner + 1:]
+    if len(after) < 2 or not all(is_name_word(w) and w.rstrip(".") not in v.titles for w in after):
+        return False
+    low = after[-1].lower()
+    return not (low in v.roles or low in v.organizations or low in v.anonymous or low in v.documents
+                or after[-1].replace(".", "").isupper())
+
+
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 
 
 def _role_or_anonymous(core: list[str], v: Vocabulary) -> str:

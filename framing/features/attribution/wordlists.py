@@ -30,7 +30,7 @@ REQUIRED_LISTS = (
     "adverbial_words", "adverbial_openers", "abbreviations", "inversion_cues", "listener_cues",
     "tag_only_cues", "adverb_cues", "state_classes", "colon_cue_class", "colon_label_stops",
     "noun_cues", "target_noun_cues", "noun_cue_complements", "document_cues", "as_cues",
-    "ly_nouns", "object_first_cues", "speaking_passives",
+    "ly_nouns", "object_first_cues", "speaking_passives", "plural_nouns", "adjectival_participles",
 )
 
 
@@ -53,6 +53,8 @@ class Vocabulary:
     ly_nouns: frozenset  # lower-case "-ly" words that are not adverbs
     object_first: frozenset  # "accuse of": lemma and the preposition its object comes before
     speaking_passives: frozenset  # cue forms whose passive subject is the speaker
+    plural_nouns: frozenset  # "police", "people": singular in form, plural verb
+    adjectival_participles: frozenset  # "reported" in "eight reported incidents"
     control: frozenset
     blockers: frozenset
     links: frozenset
@@ -160,7 +162,8 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         determiners=lower("determiners"), quantifiers=lower("numbers_and_quantifiers"),
         gap=lower("subject_gap_words"), control=lower("control_verbs"),
         ly_nouns=lower("ly_nouns"), object_first=lower("object_first_cues"),
-        speaking_passives=lower("speaking_passives"),
+        speaking_passives=lower("speaking_passives"), plural_nouns=lower("plural_nouns"),
+        adjectival_participles=lower("adjectival_participles"),
         blockers=lower("infinitive_blockers"), links=links,
         listeners=single("listeners"), stops=lower("clause_stops"), time=time,
         adverbial=lower("adverbial_words"), openers=openers,
