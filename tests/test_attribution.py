@@ -673,3 +673,23 @@ def test_speaker_types_of_owned_names_roles_numbers_and_turn_labels(text, speake
     rows = attributions(text)
     row = rows[rows["speaker"] == speaker].iloc[0]
     assert row.speaker_type == kind
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # a counted quantity opens the speaker phrase, and counted people are unnamed
+    ("At least three would-be Republican presidential contenders have said that it should be voluntary.",
+     "At least three would-be Republican presidential contenders", "anonymous"),
+    ("More than 40 Republicans said the bill was dead.", "More than 40 Republicans", "anonymous"),
+    ("Three contenders said the bill was dead.", "Three contenders", "anonymous"),
+])
+def test_counted_speakers_keep_their_quantity_and_are_anonymous(text, speaker, kind):
+    row = only(attributions(text), "said")
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials missed all of the many signals sent out by the shooter.",  # a counted noun
+    "PA-07: Democratic Rep. Susan Wild faces Republican Lisa Scheller.",  # a district code, no speaker label
+])
+def test_counted_nouns_and_code_labels_give_no_attribution_row(text):
+    assert attributions(text).empty, attributions(text)[["match", "label", "speaker"]]

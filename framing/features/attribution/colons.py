@@ -188,8 +188,8 @@ def _label(text: str, line_start: int, offset: int, v: Vocabulary) -> Speaker | 
             if not (low in v.links or low in v.determiners or low in _PARTICLES or low in v.heads):
                 return None  # a clause, not a label: "Sarah Silverman heckles Sanders supporters:"
             lower += 1
-        elif word[:1].isdigit():
-            return None
+        elif any(ch.isdigit() for ch in word):
+            return None  # a district or item code ("PA-07:", "GA-02:"), no name
     if lower > _MAX_LABEL_LOWER or depth != 0:
         return None
     last = len(tokens) - 1

@@ -141,6 +141,8 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         return False  # "Add that sum to …": an imperative opening the sentence
     if category == "labelling" and kind == "past" and _participle_after_indefinite(left, v):
         return False  # "a group called Islamic State", "an operation dubbed Roundup"
+    if entry.homograph == "noun" and kind == "s" and (prev_low in v.quantifiers or prev_low[:1].isdigit()):
+        return False  # "the many signals", "three reports"
     if entry.homograph == "noun" and kind in ("s", "base"):
         if kind == "base" and not _base_form_subject(left, v) and _ends_noun_phrase(next_low, right, v):
             return False  # "the hit CW show,", "a radio show Thursday"; but "polls show", "they claim"

@@ -76,7 +76,25 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
     edges = v.phrase_edges  # links, coordinators, time words and openers do not start a phrase
     while first <= j and tokens[first][2].lower() in edges:
         first += 1
-    return first if first <= j else None
+    if first > j:
+        return None
+    return _with_quantity_opener(tokens, first)
+
+
+def _with_quantity_opener(tokens: list, first: int) -> int:
+    """``first``, moved back over "at least", "at most" or "more/fewer/less than" before a phrase.
+
+    The scan stops at "at" and "than" (they usually join phrases), which
+    would leave "least three contenders" or "40 Republicans" as the speaker
+    of "At least three contenders said", "More than 40 Republicans said".
+    """
+    word = tokens[first][2].lower()
+    if first >= 1 and word in ("least", "most") and tokens[first - 1][2].lower() == "at":
+        return first - 1
+    if first >= 2 and tokens[first - 1][2].lower() == "than" \
+            and tokens[first - 2][2].lower() in ("more", "fewer", "less"):
+        return first - 2
+    return first
 
 
 _OCCASION_PREPOSITIONS = ("in", "at", "on", "during", "via")

@@ -120,7 +120,21 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
         return ORGANIZATION
     if low in v.documents:
         return DOCUMENT
+    if _counted_people(core, low, v):
+        return ANONYMOUS  # "At least three would-be presidential contenders"
     return UNKNOWN
+
+
+def _counted_people(core: list[str], low: str, v: Vocabulary) -> bool:
+    """A plural head counted but not named: "three contenders", "at least two senators"."""
+    if len(core) < 2 or not low.endswith("s") or low.endswith("ss"):
+        return False
+    first = core[0].lower()
+    if first in ("at", "more", "fewer", "less") and len(core) > 2:
+        first = core[2].lower() if core[1].lower() == "than" else core[1].lower()
+        if first in ("least", "most") and len(core) > 3:
+            first = core[2].lower()
+    return first in v.quantifiers or first[:1].isdigit()
 
 
 def _person_with_place_name(core: list[str], v: Vocabulary) -> bool:
