@@ -693,3 +693,29 @@ def test_counted_speakers_keep_their_quantity_and_are_anonymous(text, speaker, k
 ])
 def test_counted_nouns_and_code_labels_give_no_attribution_row(text):
     assert attributions(text).empty, attributions(text)[["match", "label", "speaker"]]
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # "'s" after a pronoun, or before "said"/"told", is "has": the speaker is the word before it
+    ("He’s said the plan was dead.", "said", "He", "pronoun"),
+    ("She's told reporters that the plan was dead.", "told", "She", "pronoun"),
+    ("Trump's said the plan was dead.", "said", "Trump", "named"),
+    ("They’ve argued that the plan was dead.", "argued", "They", "pronoun"),
+    ("If they’re telling leaders that they must compromise, we lose.", "telling", "they", "pronoun"),
+    # an adverbial phrase between speaker and cue is skipped
+    ("Monday, authorities at one point said there had been an explosion.", "said", "authorities", "anonymous"),
+    ("The officials at the time said the plan was legal.", "said", "The officials", "anonymous"),
+])
+def test_contracted_auxiliaries_and_adverbial_phrases_before_the_cue(text, cue, speaker, kind):
+    row = only(attributions(text), cue)
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", ["Born: Washington, D.C.", "Education: Bachelor's degree from Yale University."])
+def test_fact_box_labels_are_no_speakers(text):
+    assert attributions(text).empty
+
+
+def test_possessives_before_nouns_still_block_cues():
+    assert attributions("Trump's claims were false.").empty
+    assert only(attributions("His report said the plan was dead."), "said").speaker == "His report"

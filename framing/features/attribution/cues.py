@@ -124,8 +124,9 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         return False
     if prev_low == "that" and len(left) == 1 and next_low == ",":
         return False  # "That said, …": a discourse marker
-    if _possessive(previous) or (prev_low in v.determiners and prev_low not in _DEMONSTRATIVES
-                                 and (kind != "s" or entry.homograph == "noun")):
+    if (_possessive(previous) and not _has_contraction(prev_low, form, v)) or (
+            prev_low in v.determiners and prev_low not in _DEMONSTRATIVES
+            and (kind != "s" or entry.homograph == "noun")):
         # "the claims", "the reported attack", "his saying"; but "another says"
         # and "each writes" have a pronoun subject.
         return False
@@ -294,6 +295,15 @@ def _participle_after_indefinite(left: list, v: Vocabulary) -> bool:
         if not left[k][2][:1].isalnum() or low in v.stops or low in v.pronouns:
             return False
     return False
+
+
+def _has_contraction(prev_low: str, form: str, v: Vocabulary) -> bool:
+    """"He's said", "Trump’s told": the "'s" is "has", not a possessive.
+
+    A pronoun never takes a possessive "'s"; after a name, "said" and
+    "told" cannot be nouns, so the "'s" before them is "has" too.
+    """
+    return prev_low[:-2] in v.pronouns or form.lower() in ("said", "told")
 
 
 def _possessive(token: str) -> bool:

@@ -32,6 +32,10 @@ def make_speaker(text: str, tokens: list, v: Vocabulary) -> Speaker | None:
     if not tokens:
         return None
     start, end = tokens[0][0], tokens[-1][1]
+    last = tokens[-1][2]
+    if "'" in last or "’" in last:
+        # "He’s said", "They’ve argued": the speaker is "He", "They", without the auxiliary.
+        end -= len(last) - len(_without_contraction(last))
     words = tuple([t[2] for t in tokens])
     key = (id(v), words)
     known = _TYPE_CACHE.get(key)
@@ -93,8 +97,8 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
         return None
     head = core[-1]
     low = head.lower().rstrip(".")
-    if len(core) == 1 and low in v.pronouns:
-        return PRONOUN
+    if len(core) == 1 and (low in v.pronouns or _without_contraction(low) in v.pronouns):
+        return PRONOUN  # also "they’re telling", "he's said"
     if len(core) == 1 and len(low) == 1:
         return UNKNOWN  # the "Q:" and "A:" of an interview transcript label turns, not people
     if len(core) == 1 and low in v.quantifiers:
@@ -169,6 +173,16 @@ def _core(words: list[str], v: Vocabulary) -> list[str]:
     return words
 
 
+def _without_contraction(word: str) -> str:
+    """A word without a contracted auxiliary: "they're" -> "they", "He’s" -> "He", "O'Neill" kept."""
+    for mark in ("'", "’"):
+        if mark in word:
+            stem, _, ending = word.rpartition(mark)
+            return stem if ending.lower() in _CONTRACTIONS and stem else word
+    return word
+
+
+_CONTRACTIONS = frozenset({"re", "s", "ve", "ll", "d", "m"})
 _ANAPHORIC = frozenset({"both", "all", "other"})
 
 

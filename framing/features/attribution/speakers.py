@@ -172,9 +172,19 @@ def _skip_gap(left: list, j: int, v: Vocabulary) -> int:
             j -= 1  # any adverb: "the nominee gleefully discussed"
         elif low == "to" and j > 0 and left[j - 1][2].lower() in v.control:
             j -= 2
+        elif (size := _gap_phrase_ending(left, j, v)):
+            j -= size  # "authorities at one point said"
         else:
             break
     return j
+
+
+def _gap_phrase_ending(left: list, j: int, v: Vocabulary) -> int:
+    """Length of the ``subject_gap_phrases`` phrase that ends at ``left[j]`` (0 if none)."""
+    for size in (2, 3):
+        if j - size + 1 >= 0 and tuple(t[2].lower() for t in left[j - size + 1:j + 1]) in v.gap_phrases:
+            return size
+    return 0
 
 
 _NEGATIONS = ("n't", "n’t")

@@ -31,6 +31,7 @@ REQUIRED_LISTS = (
     "tag_only_cues", "adverb_cues", "state_classes", "colon_cue_class", "colon_label_stops",
     "noun_cues", "target_noun_cues", "noun_cue_complements", "document_cues", "as_cues",
     "ly_nouns", "object_first_cues", "speaking_passives", "plural_nouns", "adjectival_participles",
+    "subject_gap_phrases",
 )
 
 
@@ -50,6 +51,7 @@ class Vocabulary:
     determiners: frozenset
     quantifiers: frozenset
     gap: frozenset
+    gap_phrases: frozenset  # tuples of lower-case words: ("at", "one", "point")
     ly_nouns: frozenset  # lower-case "-ly" words that are not adverbs
     object_first: frozenset  # "accuse of": lemma and the preposition its object comes before
     speaking_passives: frozenset  # cue forms whose passive subject is the speaker
@@ -161,6 +163,7 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         pronouns=lower("pronouns"), relatives=lower("relative_pronouns"),
         determiners=lower("determiners"), quantifiers=lower("numbers_and_quantifiers"),
         gap=lower("subject_gap_words"), control=lower("control_verbs"),
+        gap_phrases=frozenset(tuple(w.lower().split()) for w in lists["subject_gap_phrases"]),
         ly_nouns=lower("ly_nouns"), object_first=lower("object_first_cues"),
         speaking_passives=lower("speaking_passives"), plural_nouns=lower("plural_nouns"),
         adjectival_participles=lower("adjectival_participles"),
