@@ -719,3 +719,35 @@ def test_fact_box_labels_are_no_speakers(text):
 def test_possessives_before_nouns_still_block_cues():
     assert attributions("Trump's claims were false.").empty
     assert only(attributions("His report said the plan was dead."), "said").speaker == "His report"
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # a speech tag opening the sentence, inverted
+    ('Said Comey, "The thought that an error on our part is painful."', "Said", "Comey", "named"),
+    # a determiner or "most" standing alone as the subject
+    ("Another said he hoped that Trump wins.", "said", "Another", "anonymous"),
+    ("In Virginia, most said they were very worried.", "said", "most", "anonymous"),
+    # the document, not its author, is the one reported as finding or saying
+    ("A study by the watchdog group Media Matters found the nominee garnered more airtime.", "found",
+     "A study by the watchdog group Media Matters", "document"),
+    ("A report by the inspector general said the rules were broken.", "said",
+     "A report by the inspector general", "document"),
+    # a document cue as a person's speech tag
+    ("He concluded, “There is not a single case anywhere in the United States.”", "concluded", "He", "pronoun"),
+    ("“She will always be strong,” he concluded.", "concluded", "he", "pronoun"),
+])
+def test_inverted_openers_pronominal_subjects_and_document_authors(text, cue, speaker, kind):
+    row = only(attributions(text), cue)
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Suspected militants attacked the base.",
+    "Another reported attack hit the base.",
+    "It was the most telling promise of the night.",
+    "Perhaps most telling, though, was the list.",
+    "The talks concluded, and the delegates went home.",
+    "Police found the body near the river.",
+])
+def test_participles_and_document_cues_without_a_report_give_no_row(text):
+    assert attributions(text).empty, attributions(text)[["match", "label", "speaker"]]

@@ -67,7 +67,7 @@ from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES,
                                                         speaker_type)
 from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INVERTED, PARTICIPLE, PASSIVE, SHARED,
                                                    find_speaker)
-from framing.features.attribution.tokens import tokens_and_starts
+from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, tokens_and_starts
 from framing.features.attribution.wordlists import Vocabulary, vocabulary
 from framing.features.base import Doc, Rows
 from framing.lexicon import Entry
@@ -315,7 +315,7 @@ def _rejected_early(text: str, entry: Entry, start: int, end: int, s_end: int, v
     Each rejects only what the token-level rules would reject too: a tag-only
     cue not followed by punctuation or a quotation mark, an as-cue with no
     "as" after it, a speech-act noun not followed by a complement word, a
-    document cue with no document noun around it.
+    document cue with no document noun around it and no speech-tag mark after it.
     """
     label = entry.label
     if label in v.tag_only or (entry.homograph is None and text[start:end].lower() in v.noun_cues):
@@ -333,6 +333,10 @@ def _rejected_early(text: str, entry: Entry, start: int, end: int, s_end: int, v
     if label in v.as_cues:
         return _AS_WORD.search(text, end, min(s_end, end + _AS_SPAN)) is None and " as" not in text[start:end].lower()
     if label in v.document_cues and not text[start:end].lower().endswith(" that"):
+        after = text[end:end + 3].lstrip()[:1]
+        if after in (",", ":") or after in OPENING_QUOTES or (
+                after == "." and any(mark in text[max(0, start - 40):start] for mark in CLOSING_QUOTES)):
+            return False  # may be a speech tag: "He concluded, “…”", "“…,” he concluded."
         window = text[max(0, start - WINDOW):min(len(text), end + RIGHT_WINDOW)].lower()
         return not any(w in v.documents for w in _WORD.findall(window))
     return False
@@ -383,8 +387,10 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
             speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
                                         previous=previous, sentence_start=s_start,
                                         form_is_past=kind == "past", speaking_passive=speaking)
+    if speaker is not None and how == BEFORE and speaker.kind != DOCUMENT:
+        speaker = _document_owning(text, left, speaker, v) or speaker  # "A study by Media Matters found"
     if entry.label in v.document_cues and not low_form.endswith(" that") and (
-            speaker is None or speaker.kind != DOCUMENT):
+            speaker is None or speaker.kind != DOCUMENT) and not _speech_tag_of_person(text, right, speaker):
         return None  # "the poll found …" is a report; "police found the body" is not
     phrase_start = speaker.phrase_start if speaker is not None and how == BEFORE else start
     # The cue group runs over a speaker read after the cue ("said Omar Abu Laila", "according to X").
@@ -401,6 +407,49 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
                                quotes, v, listener=entry.label in v.listener_cues,
                                complete=right_end >= s_end)
     return Attribution(entry, start, end, number, speaker, how, phrase_start, group_end, content)
+
+
+# Participles between a document and its author: "a survey conducted by", "a poll released by".
+_MAKING = frozenset({"conducted", "commissioned", "released", "published", "issued", "funded", "sponsored",
+                     "paid", "prepared", "written", "produced", "compiled", "filed", "obtained", "carried"})
+_PERSON_KINDS = frozenset({"named", "pronoun", "role", "anonymous", "organization"})
+
+
+def _document_owning(text: str, left: list, speaker: Speaker, v: Vocabulary) -> Speaker | None:
+    """The document whose author the speaker phrase names: "A study by the group Media Matters".
+
+    The speaker phrase found before the cue may be only the author in "A
+    study by X found", "a new poll from X found", "a survey conducted by X
+    found"; the one reported as finding or saying is the document.
+    """
+    k = next((i for i, token in enumerate(left) if token[0] == speaker.phrase_start), None)
+    if k is None or k < 2 or left[k - 1][2].lower() not in ("by", "from", "of", "for"):
+        return None
+    i = k - 2
+    if left[i][2].lower() in _MAKING:
+        i -= 1
+    if i < 0 or left[i][2].lower() not in v.documents:
+        return None
+    first = noun_phrase_back(left, i, v)
+    if first is None:
+        return None
+    return Speaker(left[first][0], speaker.end, DOCUMENT, left[first][0], speaker.phrase_end)
+
+
+def _speech_tag_of_person(text: str, right: list, speaker: Speaker | None) -> bool:
+    """A document cue used as a speech tag by a person or body.
+
+    "He concluded, “…”", "the panel concluded, the tax must rise", and
+    "“…,” he concluded." (a period only after a quotation closing right
+    before the speaker).
+    """
+    if speaker is None or speaker.kind not in _PERSON_KINDS or not right or text[speaker.end:speaker.end + 1] in "'’":
+        return False  # "when he's found, …" may be a passive
+    mark = right[0][2]
+    if mark == ".":
+        before = text[max(0, speaker.phrase_start - 4):speaker.phrase_start].rstrip()
+        return before[-1:] in CLOSING_QUOTES or before[-2:-1] in CLOSING_QUOTES
+    return mark in (",", ":") or mark in OPENING_QUOTES
 
 
 def _noun_attribution(text: str, entry: Entry, start: int, end: int, number: int, sentence: tuple[int, int],

@@ -126,14 +126,17 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         return False  # "That said, …": a discourse marker
     if (_possessive(previous) and not _has_contraction(prev_low, form, v)) or (
             prev_low in v.determiners and prev_low not in _DEMONSTRATIVES
-            and (kind != "s" or entry.homograph == "noun")):
+            and (kind != "s" or entry.homograph == "noun")
+            and not _pronoun_subject(prev_low, form, next_low, right, v)):
         # "the claims", "the reported attack", "his saying"; but "another says"
         # and "each writes" have a pronoun subject.
         return False
     if previous in ("’", "'") and len(left) > 1 and left[-2][1] == left[-1][0] and left[-2][2].endswith("s"):
         return False  # "Sanders’ stated plans": a plural possessive
-    if prev_low in _DEGREE and kind in ("ing", "past"):
-        return False  # "the most telling promise": an adjective
+    if prev_low in _DEGREE and kind in ("ing", "past") and not (
+            prev_low == "most" and (len(left) < 2 or left[-2][2].lower() not in v.determiners)
+            and (form.lower() in ("said", "told") or next_low in v.pronouns or next_low == "that")):
+        return False  # "the most telling promise": an adjective; but "most said they …"
     if form[:1].isupper() and left and previous not in _OPENERS and not (
             right and right[0][2][:1].isupper() and previous[:1].isupper()):
         return False  # "the Drudge Report, which": part of a name (a headline "Trump Says He …" stays)
@@ -149,8 +152,9 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
             return False  # "the hit CW show,", "a radio show Thursday"; but "polls show", "they claim"
         return _verb_after(left, right, label, prev_low, v) and next_low not in _NOUN_FOLLOWERS
     if kind == "past" and (prev_low in _ADPOSITIONS or not left) and right and is_word(right[0][2]) \
-            and next_low not in v.stops and next_low not in v.determiners and next_low not in v.pronouns:
-        return False  # "of reported attacks", "Suspected militants"; not "Asked whether …"
+            and next_low not in v.stops and next_low not in v.determiners and next_low not in v.pronouns \
+            and not (not left and label in v.inversion and right[0][2][:1].isupper()):
+        return False  # "of reported attacks", "Suspected militants"; not "Asked whether …", "Said Comey, …"
     if kind == "ing" and _gerund_noun(left, next_low, right, v):
         return False  # "a strong showing in Iowa", "her poor showing and"
     if kind == "past" and _is_number(prev_low, v) and form.lower() in v.adjectival_participles \
@@ -295,6 +299,23 @@ def _participle_after_indefinite(left: list, v: Vocabulary) -> bool:
         if not left[k][2][:1].isalnum() or low in v.stops or low in v.pronouns:
             return False
     return False
+
+
+def _pronoun_subject(prev_low: str, form: str, next_low: str, right: list, v: Vocabulary) -> bool:
+    """A determiner standing alone as the subject: "Another said he …", "each told reporters".
+
+    Only the determiners that can be pronouns, and only where the form
+    cannot be read as a noun or adjective after them: "said"/"told", or a
+    clause, pronoun, quotation or punctuation right after the form
+    ("another reported attack" stays an adjective).
+    """
+    if prev_low not in _PRONOMINAL_DETERMINERS:
+        return False
+    return (form.lower() in ("said", "told") or not right or not is_word(next_low)
+            or next_low in v.pronouns or next_low == "that")
+
+
+_PRONOMINAL_DETERMINERS = frozenset({"another", "each", "either", "neither", "any"})
 
 
 def _has_contraction(prev_low: str, form: str, v: Vocabulary) -> bool:

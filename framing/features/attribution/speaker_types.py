@@ -101,6 +101,8 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
         return PRONOUN  # also "they’re telling", "he's said"
     if len(core) == 1 and len(low) == 1:
         return UNKNOWN  # the "Q:" and "A:" of an interview transcript label turns, not people
+    if len(core) == 1 and low in _UNNAMED_ONES:
+        return ANONYMOUS  # "Another said", "One told reporters"
     if len(core) == 1 and low in v.quantifiers:
         return PRONOUN if low in _ANAPHORIC else ANONYMOUS  # "Two told reporters"; "Both said"
     if (low in v.time or low in v.openers) and not (head[:1].isupper() and (
@@ -183,6 +185,7 @@ def _without_contraction(word: str) -> str:
 
 
 _CONTRACTIONS = frozenset({"re", "s", "ve", "ll", "d", "m"})
+_UNNAMED_ONES = frozenset({"another", "one", "either", "neither"})
 _ANAPHORIC = frozenset({"both", "all", "other"})
 
 

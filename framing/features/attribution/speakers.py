@@ -96,6 +96,10 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     """
     j = _skip_gap(left, len(left) - 1, v)
     if j < 0:
+        if not left and label in v.inversion and right and right[0][2][:1].isupper():
+            found = _inverted(text, right, v)  # "Said Comey, “…”": a tag opening the sentence
+            if found is not None:
+                return found, INVERTED
         return None, ""
     token = left[j][2]
     low = token.lower()
