@@ -751,3 +751,21 @@ def test_inverted_openers_pronominal_subjects_and_document_authors(text, cue, sp
 ])
 def test_participles_and_document_cues_without_a_report_give_no_row(text):
     assert attributions(text).empty, attributions(text)[["match", "label", "speaker"]]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a noun-or-verb form with an object after it is a verb: after a sentence-opening name,
+    # after "and", after an appositive
+    ("Sanders calls himself a democratic socialist.", "calls", "Sanders"),
+    ("He says he respects Clinton and calls her “an extremely intelligent woman.”", "calls", "He"),
+    ('Yang Shu, director of the institute, calls Horgos "a mistake" because few people live there.', "calls",
+     "Yang Shu"),
+])
+def test_noun_or_verb_forms_with_an_object_are_verbs(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text", ["Claims and counterclaims flew.",
+                                  "Reports of fraud, claims of abuse and calls for reform grew."])
+def test_noun_or_verb_forms_without_an_object_stay_nouns(text):
+    assert attributions(text).empty, attributions(text)[["match", "label", "speaker"]]

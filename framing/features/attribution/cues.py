@@ -342,7 +342,12 @@ def _verb_after(left: list, right: list, label: str, prev_low: str, v: Vocabular
     if previous in CLOSING_QUOTES or previous == ",":
         # "…,” claims the group": inverted, so a speaker phrase must follow.
         following = right[0][2] if right else ""
-        return label in v.inversion and (following[:1].isupper() or following.lower() in v.determiners)
+        if label in v.inversion:
+            return following[:1].isupper() or following.lower() in v.determiners
+        # "Yang Shu, director of the institute, calls Horgos “a mistake”": after an appositive.
+        return previous == "," and _object_follows(right, v)
+    if prev_low in ("and", "but"):
+        return _object_follows(right, v)  # "He respects Clinton and calls her “…”"
     if prev_low in _DEMONSTRATIVES and prev_low != "that":
         return False
     if prev_low in _SUBJECT_WORDS or prev_low in v.gap or prev_low.endswith(("n't", "n’t")):
@@ -352,5 +357,20 @@ def _verb_after(left: list, right: list, label: str, prev_low: str, v: Vocabular
     if previous[:1].isupper():
         # A capital word before the form: a name ("Trump claims") unless it only
         # starts the sentence ("Insurance claims").
-        return len(left) > 1 or prev_low in v.heads
+        return len(left) > 1 or prev_low in v.heads or _object_follows(right, v)
     return False
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "it", "himself", "herself", "themselves",
+                              "itself", "ourselves", "myself", "yourself", "you", "that"})
+
+
+def _object_follows(right: list, v: Vocabulary) -> bool:
+    """An object or clause right after the form shows it is a verb: a pronoun, "that", a determiner,
+    a quotation or a name ("calls himself", "claims that", "shows the", "calls Horgos")."""
+    if not right:
+        return False
+    token = right[0][2]
+    low = token.lower()
+    return (low in _OBJECT_PRONOUNS or low in v.determiners or token in OPENING_QUOTES
+            or (token[:1].isupper() and is_word(token)))
