@@ -132,3 +132,18 @@ def test_property_phrase_automaton_finds_what_the_expression_finds(text):
 ])
 def test_regime_in_its_political_sense_only(text, expected):
     assert _extract(text)["match"].tolist() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # fiscal and administrative compounds, and government as an abstract institution, name no state's government
+    ("The government shutdown ended on Friday.", []),
+    ("He promised to cut government spending.", []),
+    ("Cutting government is his aim; the size of government grew anyway.", []),
+    ("Government employees were sent home.", []),
+    # a state's government, including the compounds where "regime" is the alternative
+    ("Syrian government forces advanced on Aleppo.", ["government"]),
+    ("The U.S. government was collecting call records.", ["government"]),
+    ("A government run by the military took power.", ["government"]),
+])
+def test_government_names_a_state_government_only(text, expected):
+    assert _extract(text)["match"].tolist() == expected
