@@ -769,3 +769,42 @@ def test_noun_or_verb_forms_with_an_object_are_verbs(text, cue, speaker):
                                   "Reports of fraud, claims of abuse and calls for reform grew."])
 def test_noun_or_verb_forms_without_an_object_stay_nouns(text):
     assert attributions(text).empty, attributions(text)[["match", "label", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Trump entered the debate with a growing lead in the latest NBC News/Wall Street Journal poll.",
+     "the latest NBC News/Wall Street Journal poll", "Trump entered the debate with a growing lead"),
+    ("In a September Washington Post-ABC News poll, 75 percent said the country was on the wrong track.",
+     "a September Washington Post-ABC News poll", "75 percent said the country was on the wrong track"),
+    ("Sanders has led Clinton in just about every statewide poll in New Hampshire.",
+     "just about every statewide poll", "Sanders has led Clinton"),
+])
+def test_a_poll_is_the_source_of_what_is_found_in_it(text, speaker, content):
+    rows = attributions(text)
+    row = rows[rows["label"] == "in a poll"].iloc[0]
+    assert (row.match.lower(), row.speaker, row.speaker_type, row.quote_type) == ("in", speaker, "document", "indirect")
+    assert content_of(text, row) == content
+
+
+@pytest.mark.parametrize("text", [
+    "He had no interest in polls.",  # an attitude to polls
+    "Trump has slid in the polls since June.",  # standing in polling generally, no one poll
+    "Voters lined up in the polling station at dawn.",
+    "Voters participated in a survey on Monday.",
+    "Most primary voters in six states going to the polls backed him.",
+    "Media shares blame in Iowa poll overhype.",
+])
+def test_no_poll_cue_without_a_poll_finding(text):
+    rows = attributions(text)
+    assert not (rows["label"] == "in a poll").any(), rows[["match", "label", "speaker"]]
+
+
+def test_poll_cues_on_real_articles_have_a_poll_as_speaker():
+    path = shared_file("abp", "articles.parquet")
+    frame = pd.read_parquet(path).head(1500)
+    matches = framing.extract(framing.load_corpus(frame), features=["attribution"])
+    polls = matches[matches["label"] == "in a poll"]
+    assert len(polls) > 20
+    assert polls["match"].str.lower().eq("in").all()
+    assert polls["speaker"].str.lower().str.endswith(("poll", "survey")).all()
+    assert polls["speaker_type"].eq("document").all()

@@ -36,6 +36,11 @@ its sentence, and decides:
   ``mixed`` (a reported clause with an embedded partial quotation: ``X said
   Daesh “will become an underground terrorist organization.”``).
 
+**Colon and poll cues.** Besides the lexicon's cues, a colon before a
+quotation or after a speaker label is a cue (:mod:`.colons`), and so is the
+"in" of "leads in a new Fox News poll" (:mod:`.polls`, label ``in a poll``,
+the poll as a ``document`` speaker).
+
 **Carried quotations.** A quotation that opens the sentence after a direct or
 mixed attribution, in the same paragraph or the next one, when that sentence
 has no cue of its own, is the same speaker going on (``“They have nothing to
@@ -63,6 +68,7 @@ from framing.features.attribution.colons import analyse_colon, colon_candidates,
 from framing.features.attribution.content import Content, QuoteIndex, find_content, strip_end
 from framing.features.attribution.cues import form_kind, is_reporting_use, noun_cue_use
 from framing.features.attribution.phrases import noun_phrase_back, noun_phrase_forward
+from framing.features.attribution.polls import poll_cues, poll_entry
 from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
                                                         speaker_type)
 from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INVERTED, PARTICIPLE, PASSIVE, SHARED,
@@ -135,7 +141,7 @@ def find_attributions(doc: Doc, doc_number: int, rows: Rows) -> None:
     v = vocabulary()
     hits = _cue_hits(doc, v)
     text = doc.text
-    if not hits and ":" not in text:
+    if not hits and ":" not in text and not any(stem in doc.view for stem in v.poll_stems):
         return
     quotes = QuoteIndex(doc.quotes)
     bounds = doc.sentences.tolist()  # Python ints: numpy scalar indexing per cue is slow
@@ -151,6 +157,7 @@ def find_attributions(doc: Doc, doc_number: int, rows: Rows) -> None:
         if attribution is not None:
             found.append(attribution)
     found = _with_colon_cues(doc, found, quotes, v, bounds, sentence_starts)
+    found = _with_poll_cues(doc, found, v, bounds)
     found = _cut_contents_at_later_cues(text, found)
     found = _drop_nested_states(found, v)
     carried = _carried_quotes(doc, found, quotes, sentence_starts)
@@ -219,6 +226,19 @@ def _with_colon_cues(doc: Doc, found: list[Attribution], quotes: QuoteIndex, v: 
     if not colons:
         return found
     return list(heapq.merge(found, colons, key=_START))
+
+
+def _with_poll_cues(doc: Doc, found: list[Attribution], v: Vocabulary, bounds: list) -> list[Attribution]:
+    """``found`` with the poll cues of the article (:mod:`.polls`: "leads in a new poll"), in text order."""
+    entry = poll_entry(colon_entry(doc.entries, v))
+    if entry is None or not any(stem in doc.view for stem in v.poll_stems):
+        return found
+    polls = [Attribution(entry, start, end, number, speaker, BEFORE, start, speaker.end, content)
+             for number, sentence in enumerate(bounds)
+             for start, end, speaker, content in poll_cues(doc.text, tuple(sentence), v)]
+    if not polls:
+        return found
+    return list(heapq.merge(found, polls, key=_START))
 
 
 def _cue_end(text: str, att: Attribution) -> int:

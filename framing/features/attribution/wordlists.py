@@ -31,7 +31,8 @@ REQUIRED_LISTS = (
     "tag_only_cues", "adverb_cues", "state_classes", "colon_cue_class", "colon_label_stops",
     "noun_cues", "target_noun_cues", "noun_cue_complements", "document_cues", "as_cues",
     "ly_nouns", "object_first_cues", "speaking_passives", "plural_nouns", "adjectival_participles",
-    "subject_gap_phrases",
+    "subject_gap_phrases", "poll_heads", "poll_head_vetoes",
+    "poll_before_vetoes",
 )
 
 
@@ -52,6 +53,10 @@ class Vocabulary:
     quantifiers: frozenset
     gap: frozenset
     gap_phrases: frozenset  # tuples of lower-case words: ("at", "one", "point")
+    poll_heads: frozenset  # "poll", "survey": "in a new poll" attributes to the poll
+    poll_stems: tuple  # lower-case prefixes of the poll heads, for a quick test per sentence
+    poll_vetoes: frozenset  # "polling station": no finding
+    poll_before_vetoes: frozenset  # "faith in polls": an attitude, not a source
     ly_nouns: frozenset  # lower-case "-ly" words that are not adverbs
     object_first: frozenset  # "accuse of": lemma and the preposition its object comes before
     speaking_passives: frozenset  # cue forms whose passive subject is the speaker
@@ -164,6 +169,9 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         determiners=lower("determiners"), quantifiers=lower("numbers_and_quantifiers"),
         gap=lower("subject_gap_words"), control=lower("control_verbs"),
         gap_phrases=frozenset(tuple(w.lower().split()) for w in lists["subject_gap_phrases"]),
+        poll_heads=lower("poll_heads"), poll_vetoes=lower("poll_head_vetoes"),
+        poll_before_vetoes=lower("poll_before_vetoes"),
+        poll_stems=tuple(sorted({w.lower()[:4] for w in lists["poll_heads"]})),
         ly_nouns=lower("ly_nouns"), object_first=lower("object_first_cues"),
         speaking_passives=lower("speaking_passives"), plural_nouns=lower("plural_nouns"),
         adjectival_participles=lower("adjectival_participles"),

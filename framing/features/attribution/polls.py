@@ -1,0 +1,128 @@
+"""Polls as sources: "Trump leads in a new Fox News poll".
+
+News attributes findings to polls and surveys with a preposition rather than
+a verb: "Sanders has led Clinton in just about every statewide poll", "In a
+September Washington Post-ABC News poll, 75 percent said …". The poll is the
+source of the finding, as it is in "the poll found" or "according to the
+poll"; PolNeAR (Newell et al. 2018) annotates "in" as the cue.
+
+A poll cue is "in" followed by a noun phrase of two to eight words whose
+head is one of ``poll_heads`` (``framing/rules/attribution.yaml``), and not
+after a word of ``poll_before_vetoes`` ("no interest in polls"). The
+speaker is that noun phrase (type ``document``); the content is the rest of
+the sentence: the clause after the phrase when it opens the sentence, else
+the clause before it. "polling station", "poll workers" and the like
+(``poll_head_vetoes``) name no finding.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from framing.features.attribution.content import Content, strip_end
+from framing.features.attribution.speaker_types import DOCUMENT, Speaker
+from framing.features.attribution.wordlists import Vocabulary
+from framing.lexicon import Entry
+
+POLL_LABEL = "in a poll"
+
+
+@lru_cache(maxsize=8)
+def _pattern(heads: frozenset, vetoes: frozenset) -> re.Pattern:
+    head = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+    veto = "|".join(sorted(map(re.escape, vetoes), key=len, reverse=True)) or "(?!)"
+    # "in", then up to seven words (not another "in": the nearest one is the cue) and a poll
+    # head, not "polling station".
+    return re.compile(
+        rf"\b([Ii]n)\s+((?:(?![Ii]n\s)[\w.&'’/%-]+\s+){{0,7}}?(?:{head}))\b(?![\w-])(?!\s+(?:{veto})\b)")
+
+
+def poll_entry(colon_entry: Entry | None) -> Entry | None:
+    """The synthetic entry of poll cues: the lexicon and class of the colon cues (None: no poll cues)."""
+    if colon_entry is None:
+        return None
+    return Entry(lexicon=colon_entry.lexicon, feature="attribution", category=colon_entry.category,
+                 label=POLL_LABEL, forms=(POLL_LABEL,))
+
+
+def poll_cues(text: str, sentence: tuple[int, int], v: Vocabulary) -> list[tuple[int, int, Speaker, Content | None]]:
+    """``(cue start, cue end, speaker, content)`` of each poll cue in one sentence.
+
+    Examples
+    --------
+    >>> from framing.features.attribution.wordlists import vocabulary
+    >>> t = "Trump leads in a new Fox News poll released Thursday."
+    >>> [(t[a:b], t[s.start:s.end], t[c.start:c.end]) for a, b, s, c in poll_cues(t, (0, len(t)), vocabulary())]
+    [('in', 'a new Fox News poll', 'Trump leads')]
+    """
+    s_start, s_end = sentence
+    if not any(head in text[s_start:s_end].lower() for head in v.poll_stems):
+        return []  # most sentences: decided without the expression
+    found = []
+    for match in _pattern(v.poll_heads, v.poll_vetoes).finditer(text, s_start, s_end):
+        phrase = match.group(2)
+        words = phrase.lower().split()
+        if len(words) < 2 or _word_before(text, match.start(1)) in v.poll_before_vetoes:
+            continue  # "no interest in polls": a bare head, or an attitude to polls
+        if any(word in _CLAUSE_WORDS for word in words) or not _head_ends_phrase(text, match.end(2), s_end):
+            continue  # "voters in six states going to the polls", "in Iowa poll overhype"
+        if any(mark in phrase for mark in ".,;:!?") and not _only_abbreviation_periods(phrase):
+            continue
+        speaker = Speaker(match.start(2), match.end(2), DOCUMENT, match.start(2), match.end(2))
+        found.append((match.start(1), match.end(1), speaker, _content(text, s_start, s_end, match)))
+    return found
+
+
+# Words that cannot stand inside a poll's noun phrase: it is a clause or a longer phrase.
+_CLAUSE_WORDS = frozenset({"to", "of", "where", "who", "which", "that", "going", "head", "heads", "go", "goes",
+                           "went", "for", "from", "with", "by", "on", "at", "before", "after", "since", "during",
+                           "and", "or", "is", "was", "are", "were"})
+# Lower-case words that may follow the head: the poll's description, not a compound ("poll overhype").
+_AFTER_HEAD = frozenset({"released", "conducted", "published", "taken", "of", "by", "from", "that", "which",
+                         "showed", "shows", "found", "finds", "for", "in", "on", "this", "last", "earlier",
+                         "out", "and", "but", "he", "she", "they", "it", "we", "commissioned", "sponsored",
+                         "earlier", "late", "early", "has", "had", "also", "was", "is", "a", "an", "the"})
+
+
+def _head_ends_phrase(text: str, end: int, s_end: int) -> bool:
+    """The poll head ends its noun phrase: punctuation, a capital, or a word of ``_AFTER_HEAD`` follows."""
+    found = _NEXT_WORD.match(text, end, s_end)
+    if found is None:
+        return True
+    word = found.group(1)
+    return not word.islower() or word in _AFTER_HEAD
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+
+
+def _word_before(text: str, offset: int) -> str:
+    """The lower-cased word right before ``offset`` ("" at a punctuation mark or the start)."""
+    found = _LAST_WORD.search(text, max(0, offset - 40), offset)
+    return found.group(1).lower() if found else ""
+
+
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+
+
+def _only_abbreviation_periods(phrase: str) -> bool:
+    """Periods only inside abbreviations ("U.S.", "Ph.D."), never a comma or a sentence end."""
+    return not any(mark in phrase for mark in ",;:!?") and all(
+        len(word.rstrip(".")) <= 3 or "." in word.rstrip(".") for word in phrase.split() if word.endswith("."))
+
+
+def _content(text: str, s_start: int, s_end: int, match: re.Match) -> Content | None:
+    """The clause the poll reports: after the phrase when it opens the sentence, else before it."""
+    opening = text[s_start:match.start(1)].strip(" \t\n\"'“‘")
+    if not opening:
+        start = match.end(2)
+        while start < s_end and (text[start].isspace() or text[start] == ","):
+            start += 1
+        end = strip_end(text, start, s_end)
+        return Content(start, end, "indirect", "after") if start < end else None
+    start = s_start
+    while start < match.start(1) and text[start].isspace():
+        start += 1
+    end = strip_end(text, start, match.start(1))
+    return Content(start, end, "indirect", "before") if start < end else None
