@@ -808,3 +808,17 @@ def test_poll_cues_on_real_articles_have_a_poll_as_speaker():
     assert polls["match"].str.lower().eq("in").all()
     assert polls["speaker"].str.lower().str.endswith(("poll", "survey")).all()
     assert polls["speaker_type"].eq("document").all()
+
+
+@pytest.mark.parametrize("text, content", [
+    # a modifier of an opening poll phrase is not what the poll found
+    ("In an ABC News/Washington Post Poll released Sunday, Clinton led by four points.",
+     "Clinton led by four points"),
+    ("In a new poll Clinton leads by four points, and Trump trails.", "Clinton leads by four points, and Trump trails"),
+    # a poll phrase inside the subject of "said": the whole sentence
+    ("Some 20 percent of people in a recent CNN/ORC poll said they believe it.",
+     "Some 20 percent of people in a recent CNN/ORC poll said they believe it"),
+])
+def test_content_of_a_poll_cue(text, content):
+    rows = attributions(text)
+    assert content_of(text, rows[rows["label"] == "in a poll"].iloc[0]) == content

@@ -35,7 +35,7 @@ def _pattern(heads: frozenset, vetoes: frozenset) -> re.Pattern:
     # "in", then up to seven words (not another "in": the nearest one is the cue) and a poll
     # head, not "polling station".
     return re.compile(
-        rf"\b([Ii]n)\s+((?:(?![Ii]n\s)[\w.&'’/%-]+\s+){{0,7}}?(?:{head}))\b(?![\w-])(?!\s+(?:{veto})\b)")
+        rf"\b([Ii]n)\s+((?:(?![Ii]n\s)[\w.&'’/%-]+\s+){{0,7}}?(?i:{head}))\b(?![\w-])(?!\s+(?i:{veto})\b)")
 
 
 def poll_entry(colon_entry: Entry | None) -> Entry | None:
@@ -82,7 +82,12 @@ _CLAUSE_WORDS = frozenset({"to", "of", "where", "who", "which", "that", "going",
 _AFTER_HEAD = frozenset({"released", "conducted", "published", "taken", "of", "by", "from", "that", "which",
                          "showed", "shows", "found", "finds", "for", "in", "on", "this", "last", "earlier",
                          "out", "and", "but", "he", "she", "they", "it", "we", "commissioned", "sponsored",
-                         "earlier", "late", "early", "has", "had", "also", "was", "is", "a", "an", "the"})
+                         "earlier", "late", "early", "has", "had", "also", "was", "is", "a", "an", "the",
+                         "said", "says", "say", "show", "suggests", "suggested", "indicates", "indicated"})
+
+
+_SAYING = frozenset({"said", "says", "say"})
+_MODIFIER_REACH = 60  # characters after an opening poll phrase that may hold its modifier ("released Sunday,")
 
 
 def _head_ends_phrase(text: str, end: int, s_end: int) -> bool:
@@ -115,8 +120,21 @@ def _only_abbreviation_periods(phrase: str) -> bool:
 def _content(text: str, s_start: int, s_end: int, match: re.Match) -> Content | None:
     """The clause the poll reports: after the phrase when it opens the sentence, else before it."""
     opening = text[s_start:match.start(1)].strip(" \t\n\"'“‘")
+    if _NEXT_WORD.match(text, match.end(2), s_end) and \
+            _NEXT_WORD.match(text, match.end(2), s_end).group(1) in _SAYING:
+        # "20 percent of people in a recent poll said …": the poll phrase is inside the subject.
+        start = s_start
+        while start < s_end and text[start].isspace():
+            start += 1
+        end = strip_end(text, start, s_end)
+        return Content(start, end, "indirect", "sentence") if start < end else None
     if not opening:
         start = match.end(2)
+        after = _NEXT_WORD.match(text, start, s_end)
+        comma = text.find(",", start, min(s_end, start + _MODIFIER_REACH))
+        if after and after.group(1).islower() and after.group(1) in _AFTER_HEAD and comma > 0 \
+                and not any(mark in text[start:comma] for mark in "\"“”.;:"):
+            start = comma  # "In a poll released Sunday, Clinton led": the clause starts after the comma
         while start < s_end and (text[start].isspace() or text[start] == ","):
             start += 1
         end = strip_end(text, start, s_end)
