@@ -231,11 +231,22 @@ def _with_colon_cues(doc: Doc, found: list[Attribution], quotes: QuoteIndex, v: 
 def _with_poll_cues(doc: Doc, found: list[Attribution], v: Vocabulary, bounds: list) -> list[Attribution]:
     """``found`` with the poll cues of the article (:mod:`.polls`: "leads in a new poll"), in text order."""
     entry = poll_entry(colon_entry(doc.entries, v))
-    if entry is None or not any(stem in doc.view for stem in v.poll_stems):
+    if entry is None:
         return found
+    view = doc.view
+    offsets = []  # where a poll head's stem occurs, found in the lower-cased word view
+    for stem in v.poll_stems:
+        k = view.find(stem)
+        while k >= 0:
+            offsets.append(k)
+            k = view.find(stem, k + 1)
+    if not offsets:
+        return found
+    starts = [bound[0] for bound in bounds]
+    numbers = sorted({bisect.bisect_right(starts, k) - 1 for k in offsets})
     polls = [Attribution(entry, start, end, number, speaker, BEFORE, start, speaker.end, content)
-             for number, sentence in enumerate(bounds)
-             for start, end, speaker, content in poll_cues(doc.text, tuple(sentence), v)]
+             for number in numbers if number >= 0
+             for start, end, speaker, content in poll_cues(doc.text, tuple(bounds[number]), v)]
     if not polls:
         return found
     return list(heapq.merge(found, polls, key=_START))
@@ -432,6 +443,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
 # Participles between a document and its author: "a survey conducted by", "a poll released by".
 _MAKING = frozenset({"conducted", "commissioned", "released", "published", "issued", "funded", "sponsored",
                      "paid", "prepared", "written", "produced", "compiled", "filed", "obtained", "carried"})
+_AUTHOR_LINKS = ("by", "from", "of", "for")
 _PERSON_KINDS = frozenset({"named", "pronoun", "role", "anonymous", "organization"})
 
 
@@ -442,8 +454,10 @@ def _document_owning(text: str, left: list, speaker: Speaker, v: Vocabulary) -> 
     study by X found", "a new poll from X found", "a survey conducted by X
     found"; the one reported as finding or saying is the document.
     """
+    if not text[max(0, speaker.phrase_start - 6):speaker.phrase_start].rstrip().lower().endswith(_AUTHOR_LINKS):
+        return None  # most speakers: decided on the text, before looking for the token
     k = next((i for i, token in enumerate(left) if token[0] == speaker.phrase_start), None)
-    if k is None or k < 2 or left[k - 1][2].lower() not in ("by", "from", "of", "for"):
+    if k is None or k < 2 or left[k - 1][2].lower() not in _AUTHOR_LINKS:
         return None
     i = k - 2
     if left[i][2].lower() in _MAKING:

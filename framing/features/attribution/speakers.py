@@ -176,7 +176,7 @@ def _skip_gap(left: list, j: int, v: Vocabulary) -> int:
             j -= 1  # any adverb: "the nominee gleefully discussed"
         elif low == "to" and j > 0 and left[j - 1][2].lower() in v.control:
             j -= 2
-        elif (size := _gap_phrase_ending(left, j, v)):
+        elif low in v.gap_phrase_ends and (size := _gap_phrase_ending(left, j, v)):
             j -= size  # "authorities at one point said"
         else:
             break

@@ -53,8 +53,9 @@ class Vocabulary:
     quantifiers: frozenset
     gap: frozenset
     gap_phrases: frozenset  # tuples of lower-case words: ("at", "one", "point")
+    gap_phrase_ends: frozenset  # their last words, for a quick test
     poll_heads: frozenset  # "poll", "survey": "in a new poll" attributes to the poll
-    poll_stems: tuple  # lower-case prefixes of the poll heads, for a quick test per sentence
+    poll_stems: tuple  # lower-case prefixes of the poll heads, to find the sentences that hold one
     poll_vetoes: frozenset  # "polling station": no finding
     poll_before_vetoes: frozenset  # "faith in polls": an attitude, not a source
     ly_nouns: frozenset  # lower-case "-ly" words that are not adverbs
@@ -169,6 +170,7 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         determiners=lower("determiners"), quantifiers=lower("numbers_and_quantifiers"),
         gap=lower("subject_gap_words"), control=lower("control_verbs"),
         gap_phrases=frozenset(tuple(w.lower().split()) for w in lists["subject_gap_phrases"]),
+        gap_phrase_ends=frozenset(w.lower().split()[-1] for w in lists["subject_gap_phrases"]),
         poll_heads=lower("poll_heads"), poll_vetoes=lower("poll_head_vetoes"),
         poll_before_vetoes=lower("poll_before_vetoes"),
         poll_stems=tuple(sorted({w.lower()[:4] for w in lists["poll_heads"]})),
