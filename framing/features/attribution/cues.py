@@ -40,6 +40,7 @@ What is left is grammar the matcher cannot see:
 
 from __future__ import annotations
 
+from framing.features.attribution.phrases import is_ly_adverb
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word
 from framing.features.attribution.wordlists import Vocabulary
 from framing.lexicon import Entry
@@ -135,7 +136,7 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         return False  # "Sanders’ stated plans": a plural possessive
     if prev_low in _DEGREE and kind in ("ing", "past") and not (
             prev_low == "most" and (len(left) < 2 or left[-2][2].lower() not in v.determiners)
-            and (form.lower() in ("said", "told") or next_low in v.pronouns or next_low == "that")):
+            and _reads_after_subject(form, next_low, v)):
         return False  # "the most telling promise": an adjective; but "most said they …"
     if form[:1].isupper() and left and previous not in _OPENERS and not (
             right and right[0][2][:1].isupper() and previous[:1].isupper()):
@@ -204,8 +205,7 @@ def _base_form_subject(left: list, v: Vocabulary) -> bool:
     inversion rule.
     """
     k = len(left) - 1
-    while k > 0 and left[k][2].islower() and left[k][2].endswith("ly") and len(left[k][2]) > 3 \
-            and left[k][2] not in v.ly_nouns:
+    while k > 0 and left[k][2].islower() and is_ly_adverb(left[k][2], v):
         k -= 1
     if k < 0:
         return True
@@ -311,8 +311,12 @@ def _pronoun_subject(prev_low: str, form: str, next_low: str, right: list, v: Vo
     """
     if prev_low not in _PRONOMINAL_DETERMINERS:
         return False
-    return (form.lower() in ("said", "told") or not right or not is_word(next_low)
-            or next_low in v.pronouns or next_low == "that")
+    return _reads_after_subject(form, next_low, v) or not right or not is_word(next_low)
+
+
+def _reads_after_subject(form: str, next_low: str, v: Vocabulary) -> bool:
+    """The form can only be a verb here: "said"/"told", or a pronoun or "that" right after it."""
+    return form.lower() in ("said", "told") or next_low in v.pronouns or next_low == "that"
 
 
 _PRONOMINAL_DETERMINERS = frozenset({"another", "each", "either", "neither", "any"})

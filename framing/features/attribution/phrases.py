@@ -81,6 +81,11 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
     return _with_quantity_opener(tokens, first)
 
 
+def is_ly_adverb(low: str, v: Vocabulary) -> bool:
+    """A lower-cased word in -ly that is an adverb, not "family" or "ally" (``ly_nouns``)."""
+    return low.endswith("ly") and len(low) > 3 and low not in v.ly_nouns
+
+
 def _with_quantity_opener(tokens: list, first: int) -> int:
     """``first``, moved back over "at least", "at most" or "more/fewer/less than" before a phrase.
 

@@ -63,12 +63,14 @@ def poll_cues(text: str, sentence: tuple[int, int], v: Vocabulary) -> list[tuple
         words = phrase.lower().split()
         if len(words) < 2 or _word_before(text, match.start(1)) in v.poll_before_vetoes:
             continue  # "no interest in polls": a bare head, or an attitude to polls
-        if any(word in _CLAUSE_WORDS for word in words) or not _head_ends_phrase(text, match.end(2), s_end):
+        following = _NEXT_WORD.match(text, match.end(2), s_end)
+        after = following.group(1) if following else ""
+        if any(word in _CLAUSE_WORDS for word in words) or (after.islower() and after not in _AFTER_HEAD):
             continue  # "voters in six states going to the polls", "in Iowa poll overhype"
         if any(mark in phrase for mark in ".,;:!?") and not _only_abbreviation_periods(phrase):
             continue
         speaker = Speaker(match.start(2), match.end(2), DOCUMENT, match.start(2), match.end(2))
-        found.append((match.start(1), match.end(1), speaker, _content(text, s_start, s_end, match)))
+        found.append((match.start(1), match.end(1), speaker, _content(text, s_start, s_end, match, after)))
     return found
 
 
@@ -77,24 +79,16 @@ _CLAUSE_WORDS = frozenset({"to", "of", "where", "who", "which", "that", "going",
                            "went", "for", "from", "with", "by", "on", "at", "before", "after", "since", "during",
                            "and", "or", "is", "was", "are", "were"})
 # Lower-case words that may follow the head: the poll's description, not a compound ("poll overhype").
+# Punctuation or a capitalised word may follow it too.
 _AFTER_HEAD = frozenset({"released", "conducted", "published", "taken", "of", "by", "from", "that", "which",
                          "showed", "shows", "found", "finds", "for", "in", "on", "this", "last", "earlier",
                          "out", "and", "but", "he", "she", "they", "it", "we", "commissioned", "sponsored",
-                         "earlier", "late", "early", "has", "had", "also", "was", "is", "a", "an", "the",
+                         "late", "early", "has", "had", "also", "was", "is", "a", "an", "the",
                          "said", "says", "say", "show", "suggests", "suggested", "indicates", "indicated"})
 
 
 _SAYING = frozenset({"said", "says", "say"})
 _MODIFIER_REACH = 60  # characters after an opening poll phrase that may hold its modifier ("released Sunday,")
-
-
-def _head_ends_phrase(text: str, end: int, s_end: int) -> bool:
-    """The poll head ends its noun phrase: punctuation, a capital, or a word of ``_AFTER_HEAD`` follows."""
-    found = _NEXT_WORD.match(text, end, s_end)
-    if found is None:
-        return True
-    word = found.group(1)
-    return not word.islower() or word in _AFTER_HEAD
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
@@ -115,11 +109,13 @@ def _only_abbreviation_periods(phrase: str) -> bool:
         len(word.rstrip(".")) <= 3 or "." in word.rstrip(".") for word in phrase.split() if word.endswith("."))
 
 
-def _content(text: str, s_start: int, s_end: int, match: re.Match) -> Content | None:
-    """The clause the poll reports: after the phrase when it opens the sentence, else before it."""
+def _content(text: str, s_start: int, s_end: int, match: re.Match, after: str) -> Content | None:
+    """The clause the poll reports: after the phrase when it opens the sentence, else before it.
+
+    ``after`` is the word right after the poll phrase ("" if none).
+    """
     opening = text[s_start:match.start(1)].strip(" \t\n\"'“‘")
-    if _NEXT_WORD.match(text, match.end(2), s_end) and \
-            _NEXT_WORD.match(text, match.end(2), s_end).group(1) in _SAYING:
+    if after in _SAYING:
         # "20 percent of people in a recent poll said …": the poll phrase is inside the subject.
         start = s_start
         while start < s_end and text[start].isspace():
@@ -128,9 +124,8 @@ def _content(text: str, s_start: int, s_end: int, match: re.Match) -> Content | 
         return Content(start, end, "indirect", "sentence") if start < end else None
     if not opening:
         start = match.end(2)
-        after = _NEXT_WORD.match(text, start, s_end)
         comma = text.find(",", start, min(s_end, start + _MODIFIER_REACH))
-        if after and after.group(1).islower() and after.group(1) in _AFTER_HEAD and comma > 0 \
+        if after.islower() and after in _AFTER_HEAD and comma > 0 \
                 and not any(mark in text[start:comma] for mark in "\"“”.;:"):
             start = comma  # "In a poll released Sunday, Clinton led": the clause starts after the comma
         while start < s_end and (text[start].isspace() or text[start] == ","):

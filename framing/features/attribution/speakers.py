@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 
-from framing.features.attribution.phrases import (COORDINATORS, capitalised_name, noun_phrase_back,
+from framing.features.attribution.phrases import (COORDINATORS, capitalised_name, is_ly_adverb, noun_phrase_back,
                                                   noun_phrase_forward)
 from framing.features.attribution.speaker_types import (ANONYMOUS, NAMED, PRONOUN, UNKNOWN, Speaker,
                                                         make_speaker)
@@ -172,7 +172,7 @@ def _skip_gap(left: list, j: int, v: Vocabulary) -> int:
             j -= 1
         elif low.endswith(_NEGATIONS):
             j -= 1
-        elif _is_ly_adverb(low, v) and left[j][2].islower():
+        elif is_ly_adverb(low, v) and left[j][2].islower():
             j -= 1  # any adverb: "the nominee gleefully discussed"
         elif low == "to" and j > 0 and left[j - 1][2].lower() in v.control:
             j -= 2
@@ -451,12 +451,7 @@ def _after_opening_adverbial(tokens: list, v: Vocabulary) -> int:
 
 def _opens_adverbial(token: str, v: Vocabulary) -> bool:
     low = token.lower()
-    return low in v.openers or low in v.links or low in v.time or _is_ly_adverb(low, v)  # "Ultimately, …"
-
-
-def _is_ly_adverb(low: str, v: Vocabulary) -> bool:
-    """A lower-cased word in -ly that is an adverb, not "family" or "ally" (``ly_nouns``)."""
-    return low.endswith("ly") and len(low) > 3 and low not in v.ly_nouns
+    return low in v.openers or low in v.links or low in v.time or is_ly_adverb(low, v)  # "Ultimately, …"
 
 
 def _opens_time_phrase(tokens: list, k: int, v: Vocabulary) -> bool:
