@@ -822,3 +822,56 @@ def test_poll_cues_on_real_articles_have_a_poll_as_speaker():
 def test_content_of_a_poll_cue(text, content):
     rows = attributions(text)
     assert content_of(text, rows[rows["label"] == "in a poll"].iloc[0]) == content
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind, content", [
+    # an inverted tag opening the sentence with an unnamed speaker
+    ("Said one official: “We are done.”", "Said", "one official", "anonymous", "We are done."),
+    ("Quipped one Republican senator: “Not again.”", "Quipped", "one Republican senator", "anonymous",
+     "Not again."),
+    ("Mused one Clinton ally: “Is Sanders banking on an FBI report?”", "Mused", "one Clinton ally", "anonymous",
+     "Is Sanders banking on an FBI report?"),
+    ("Added another, “It is over.”", "Added", "another", "anonymous", "It is over."),
+    ("Said one, “It is over.”", "Said", "one", "anonymous", "It is over."),
+    # "one" standing alone as the subject
+    ("One told reporters the deal was off.", "told", "One", "anonymous", "the deal was off"),
+    # a relative "that" right before the cue stands for the noun before it
+    ("The polls that show Trump ahead were wrong.", "show", "The polls", "document", None),
+    ("It was Clinton that said no.", "said", "Clinton", "named", "no"),
+    # a participle the phrase scan crossed is not part of the antecedent
+    ("The group is already citing Nevada polling that shows Trump ahead.", "shows", "Nevada polling", "document",
+     None),
+    ("Voters who backed a detailed report that found fraud were angry.", "found", "a detailed report", "document",
+     None),
+])
+def test_unnamed_inverted_openers_and_relative_that(text, cue, speaker, kind, content):
+    row = only(attributions(text), cue)
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+    if content is not None:
+        assert content_of(text, row) == content
+
+
+@pytest.mark.parametrize("text", [
+    "Sadly, that promise is under threat.",
+    "That claim was false.",
+    "This claim will not stand.",
+])
+def test_noun_forms_after_demonstratives_are_no_cues(text):
+    assert attributions(text).empty, attributions(text)[["match", "speaker"]]
+
+
+def test_a_lower_case_phrase_after_an_opening_cue_is_no_speaker_unless_it_names_one():
+    rows = attributions("Asked a question about taxes, the senator smiled.")
+    assert rows["speaker"].isna().all(), rows[["match", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("Those who claim otherwise are wrong.", "Those", "anonymous"),
+    ("No one said the deal was off.", None, None),
+])
+def test_demonstrative_and_negated_subjects(text, speaker, kind):
+    row = attributions(text).iloc[0]
+    if speaker is None:
+        assert pd.isna(row.speaker)
+    else:
+        assert (row.speaker, row.speaker_type) == (speaker, kind)

@@ -52,6 +52,9 @@ _DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
 # Words after a form that show the form is a noun: "claims of fraud", "the claims were false".
 _NOUN_FOLLOWERS = frozenset({"of", "about", "against", "were", "are", "have", "from", "by", "and", "or",
                              "had", "remain", "remained"})
+# Finite verbs that follow a noun subject but never a bare or -s verb form: "that promise is …".
+_FINITE_AFTER_NOUN = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
+                                "can", "may", "might", "should", "must", "remains", "remained"})
 _AS_REACH = 7  # words between an as-cue and its "as"
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _DEGREE = frozenset({"most", "more", "very", "less", "least", "so", "too", "quite", "really", "rather",
@@ -132,6 +135,9 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         # "the claims", "the reported attack", "his saying"; but "another says"
         # and "each writes" have a pronoun subject.
         return False
+    if entry.homograph == "noun" and prev_low in _DEMONSTRATIVES and kind in ("s", "base") and (
+            next_low in _FINITE_AFTER_NOUN or (prev_low in ("this", "these") and kind == "base")):
+        return False  # "that promise is under threat", "this report": a noun; but "polls that show"
     if previous in ("’", "'") and len(left) > 1 and left[-2][1] == left[-1][0] and left[-2][2].endswith("s"):
         return False  # "Sanders’ stated plans": a plural possessive
     if prev_low in _DEGREE and kind in ("ing", "past") and not (

@@ -97,12 +97,15 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
         return None
     head = core[-1]
     low = head.lower().rstrip(".")
+    if len(core) == 1 and low in _UNNAMED_ONES:
+        return ANONYMOUS  # "Another said", "One told reporters", "Said one, …"
     if len(core) == 1 and (low in v.pronouns or _without_contraction(low) in v.pronouns):
         return PRONOUN  # also "they’re telling", "he's said"
     if len(core) == 1 and len(low) == 1:
         return UNKNOWN  # the "Q:" and "A:" of an interview transcript label turns, not people
-    if len(core) == 1 and low in _UNNAMED_ONES:
-        return ANONYMOUS  # "Another said", "One told reporters"
+    if len(core) == 1 and low in v.determiners:
+        # "Each said" stands for people just named, as "both" does; "These say …" names no one
+        return PRONOUN if low in _ANAPHORIC else UNKNOWN
     if len(core) == 1 and low in v.quantifiers:
         return PRONOUN if low in _ANAPHORIC else ANONYMOUS  # "Two told reporters"; "Both said"
     if (low in v.time or low in v.openers) and not (head[:1].isupper() and (
@@ -185,8 +188,8 @@ def _without_contraction(word: str) -> str:
 
 
 _CONTRACTIONS = frozenset({"re", "s", "ve", "ll", "d", "m"})
-_UNNAMED_ONES = frozenset({"another", "one", "either", "neither"})
-_ANAPHORIC = frozenset({"both", "all", "other"})
+_UNNAMED_ONES = frozenset({"another", "one", "either", "neither", "those"})  # "Those who claim …"
+_ANAPHORIC = frozenset({"both", "all", "other", "each"})
 
 
 def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> str:

@@ -96,8 +96,9 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     """
     j = _skip_gap(left, len(left) - 1, v)
     if j < 0:
-        if not left and label in v.inversion and right and right[0][2][:1].isupper():
-            found = _inverted(text, right, v)  # "Said Comey, “…”": a tag opening the sentence
+        if not left and label in v.inversion and right and _opens_speaker_phrase(right[0][2], v):
+            # "Said Comey, “…”", "Mused one Clinton ally: “…”": a tag opening the sentence
+            found = _inverted(text, right, v)
             if found is not None:
                 return found, INVERTED
         return None, ""
@@ -121,7 +122,10 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             return agent, PASSIVE
     if low in _SUBJECT_PRONOUNS:
         return _pronoun(left[j]), BEFORE
-    if low in v.relatives and low != "that" or (low == "that" and j > 0 and left[j - 1][2] == ","):
+    if low == "one" and j == len(left) - 1 and (j == 0 or not is_word(left[j - 1][2])):
+        return make_speaker(text, left[j:j + 1], v), BEFORE  # "One told reporters …": an unnamed speaker
+    if low in v.relatives and low != "that" or (low == "that" and j > 0 and (
+            left[j - 1][2] == "," or (not form_is_ing and _relative_that(left, j, v)))):
         return _antecedent(text, left, j, v), BEFORE
     if token == "," and form_is_ing or (form_is_ing and low in _GERUND_PREPOSITIONS):
         # ", saying …", "by citing …": the participle's subject is the main clause's.
@@ -230,6 +234,25 @@ def _pronoun(token) -> Speaker:
     return Speaker(start, end, PRONOUN, start, end)
 
 
+def _relative_that(left: list, j: int, v: Vocabulary) -> bool:
+    """"that" right before the cue, after a noun, is a relative pronoun: "polls that show …".
+
+    A complementiser needs a subject after it, and the cue follows "that"
+    directly; a verb before it ("said that …") makes it no relative. The
+    noun must be one that can speak or report, or a name inside the
+    sentence: a capitalised word opening it may be an adverb ("Surely that
+    explains …").
+    """
+    if j != len(left) - 1:
+        return False
+    word = left[j - 1][2]
+    low = word.lower()
+    if not is_word(word) or low in v.stops or low in v.pronouns:
+        return False
+    return (low in v.heads or low in v.documents or low in v.plural_nouns or low in v.organizations
+            or low in v.anonymous or (word[:1].isupper() and j >= 2 and is_word(left[j - 2][2])))
+
+
 def _antecedent(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     """The phrase a relative pronoun stands for: "the U.S. military, which said"."""
     k = j - 1
@@ -238,7 +261,29 @@ def _antecedent(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     if k < 0 or not is_word(left[k][2]):
         return None
     first = noun_phrase_back(left, k, v)
-    return make_speaker(text, left[first:k + 1], v) if first is not None else None
+    if first is None:
+        return None
+    first = _after_participle(left, first, k, v)
+    return make_speaker(text, left[first:k + 1], v)
+
+
+def _after_participle(tokens: list, first: int, last: int, v: Vocabulary) -> int:
+    """``first``, moved past a verb in -ing or -ed that the phrase scan took for a modifier.
+
+    The backward scan runs over lower-case words, so "Planned Parenthood is
+    citing Nevada polling that shows" reads "citing Nevada polling"; the
+    antecedent is "Nevada polling". A participle after a determiner stays
+    ("a detailed report").
+    """
+    for k in range(last - 1, first - 1, -1):
+        low = tokens[k][2]
+        if low.islower() and low.endswith(("ing", "ed")) and "-" not in low and low not in v.heads and not (
+                k > first and tokens[k - 1][2].lower() in v.determiners):
+            k += 1
+            while k < last and tokens[k][2].lower() in v.phrase_edges:
+                k += 1  # "specializing in the usual stuff": no phrase starts with "in"
+            return k
+    return first
 
 
 def _segments(left: list, j: int, n: int = 3) -> list[tuple[int, int]]:
@@ -350,7 +395,9 @@ def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
         return _pronoun(right[0]) if _ends_phrase(right, 1, v) else None
     last = noun_phrase_forward(right, first, v)
     if last is None:
-        return None
+        if right[0][2].lower() not in _STANDING_ALONE or not _ends_phrase(right, 1, v):
+            return None
+        last = 0  # "Added another, “…”": a determiner standing for an unnamed speaker
     speaker = make_speaker(text, right[first:last + 1], v)
     if speaker is None:
         return None
@@ -360,6 +407,21 @@ def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
     if speaker.kind == UNKNOWN and not text[speaker.start:speaker.end][:1].isupper():
         return None  # "…, said the militant group" is a clause, not a speaker
     return speaker
+
+
+def _opens_speaker_phrase(token: str, v: Vocabulary) -> bool:
+    """The first word after a sentence-opening cue can begin its speaker: a name or a determiner.
+
+    "Said Comey", "Said one official", "Added another"; :func:`_inverted`
+    still refuses a lower-case phrase that names no kind of speaker ("Asked
+    a question about …").
+    """
+    low = token.lower()
+    return token[:1].isupper() or low in v.determiners or low in v.quantifiers or low == "one"
+
+
+# Words that stand alone for an unnamed speaker after an inverted cue ("Said one, …", "Added another: …").
+_STANDING_ALONE = frozenset({"another", "one", "others", "some", "many", "most", "several"})
 
 
 def _index_at(tokens: list, offset: int, default: int) -> int:
