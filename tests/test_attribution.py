@@ -875,3 +875,10 @@ def test_demonstrative_and_negated_subjects(text, speaker, kind):
         assert pd.isna(row.speaker)
     else:
         assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+def test_a_speaker_before_a_long_appositive_is_found():
+    text = ("Anthony Fauci, director of the National Institute of Allergy and Infectious Diseases at the "
+            "National Institutes of Health, told the public to brace for more cases.")
+    row = only(attributions(text), "told")
+    assert (row.speaker, row.speaker_type) == ("Anthony Fauci", "named")

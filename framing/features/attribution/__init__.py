@@ -85,8 +85,12 @@ QUOTE_TYPES = ("direct", "indirect", "according_to", "mixed")
 # when needed). Tokenising these windows is most of the stage's cost; on 300 ABP
 # articles, 100/60 instead of 160/160 changes 0.5% of the rows.
 # The left side is read in two steps: SHORT_WINDOW first, WINDOW when the
-# speaker phrase may run further back.
-WINDOW = 100
+# speaker phrase may run further back. WINDOW reaches past a long appositive
+# ("Anthony Fauci, director of the National Institute of Allergy and Infectious
+# Diseases at the National Institutes of Health, told …"): 160 instead of 100
+# fills 159 of 40,128 speaker fields on 1,500 ABP articles at no measurable cost
+# (the wider read happens only when the short one was cut).
+WINDOW = 160
 SHORT_WINDOW = 48
 RIGHT_WINDOW = 60
 ACCORDING = "according"  # how the speaker of "according to X" was found
