@@ -882,3 +882,29 @@ def test_a_speaker_before_a_long_appositive_is_found():
             "National Institutes of Health, told the public to brace for more cases.")
     row = only(attributions(text), "told")
     assert (row.speaker, row.speaker_type) == ("Anthony Fauci", "named")
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # a determiner is part of the phrase unless it opens a time phrase
+    ("Several donors feel burned, this person said.", "said", "this person", "anonymous"),
+    ("This week officials said the plan was dead.", "said", "officials", "anonymous"),
+    # "Times" ends a newspaper's name, not the phrase
+    ("When the meeting was first reported by the New York Times, he said nothing.", "reported",
+     "the New York Times", "organization"),
+    ("“No,” said the Financial Times.", "said", "the Financial Times", "organization"),
+    ("“No,” said Reuters Monday.", "said", "Reuters", "organization"),
+    # an ordinal after an auxiliary or a pronoun is an adverb
+    ("He first claims the plan was dead.", "claims", "He", "pronoun"),
+    ("She will only claim what she can prove.", "claim", "She", "pronoun"),
+])
+def test_determiners_newspaper_names_and_adverbs_in_speaker_phrases(text, cue, speaker, kind):
+    row = only(attributions(text), cue)
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "He gave the first question to the New York Post.",
+    "It was his first reply to our piece.",
+])
+def test_nouns_after_a_determiner_and_an_ordinal_are_no_cues(text):
+    assert attributions(text).empty, attributions(text)[["match", "speaker"]]

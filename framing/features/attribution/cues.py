@@ -52,6 +52,7 @@ _DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
 # Words after a form that show the form is a noun: "claims of fraud", "the claims were false".
 _NOUN_FOLLOWERS = frozenset({"of", "about", "against", "were", "are", "have", "from", "by", "and", "or",
                              "had", "remain", "remained"})
+_ORDINALS = frozenset({"first", "second", "third", "last", "next", "final", "latest", "only"})
 # Finite verbs that follow a noun subject but never a bare or -s verb form: "that promise is …".
 _FINITE_AFTER_NOUN = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
                                 "can", "may", "might", "should", "must", "remains", "remained"})
@@ -138,6 +139,9 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
     if entry.homograph == "noun" and prev_low in _DEMONSTRATIVES and kind in ("s", "base") and (
             next_low in _FINITE_AFTER_NOUN or (prev_low in ("this", "these") and kind == "base")):
         return False  # "that promise is under threat", "this report": a noun; but "polls that show"
+    if entry.homograph == "noun" and prev_low in _ORDINALS and kind in ("s", "base") and len(left) > 1 \
+            and left[-2][2].lower() in v.determiners:
+        return False  # "the first question to", "his last reports"; but "he first claims", "will only claim"
     if previous in ("’", "'") and len(left) > 1 and left[-2][1] == left[-1][0] and left[-2][2].endswith("s"):
         return False  # "Sanders’ stated plans": a plural possessive
     if prev_low in _DEGREE and kind in ("ing", "past") and not (

@@ -74,11 +74,16 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
     if first is None:
         return None
     edges = v.phrase_edges  # links, coordinators, time words and openers do not start a phrase
-    while first <= j and tokens[first][2].lower() in edges:
+    while first <= j and tokens[first][2].lower() in edges and not _determines_head(tokens, first, j, v):
         first += 1
     if first > j:
         return None
     return _with_quantity_opener(tokens, first)
+
+
+def _determines_head(tokens: list, k: int, j: int, v: Vocabulary) -> bool:
+    """``tokens[k]`` is a determiner of the phrase ("this person"), not of a time phrase ("this week")."""
+    return tokens[k][2].lower() in v.determiners and k < j and tokens[k + 1][2].lower() not in v.time
 
 
 def is_ly_adverb(low: str, v: Vocabulary) -> bool:
@@ -142,6 +147,10 @@ def is_name_word(token: str) -> bool:
     return bool(rest) and len(head) <= 3 and rest[:1].isupper()
 
 
+# Time words that end a newspaper's name when capitalised after it ("the New York Times", "the Financial Times").
+_NEWSPAPER_WORDS = frozenset({"times"})
+
+
 def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = False) -> int | None:
     """Index of the last token of the noun phrase that starts at ``tokens[i]``.
 
@@ -175,7 +184,8 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
                 continue
             break
         if (low in v.stops or (low in v.openers and not (capital and last is not None))
-                or (low in v.time and not capital) or (low in v.time and last is not None)):
+                or (low in v.time and not capital)
+                or (low in v.time and last is not None and not (low in _NEWSPAPER_WORDS and capital))):
             break  # but a capitalised opener inside a name goes on: "Education Next", "This Week"
         if last is not None and not capital and low.endswith(("ing", "ed")):
             break
