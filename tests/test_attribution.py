@@ -908,3 +908,21 @@ def test_determiners_newspaper_names_and_adverbs_in_speaker_phrases(text, cue, s
 ])
 def test_nouns_after_a_determiner_and_an_ordinal_are_no_cues(text):
     assert attributions(text).empty, attributions(text)[["match", "speaker"]]
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # a title with "of" before a name is part of a named speaker
+    ("Secretary of State John Kerry said the talks would go on.", "said", "Secretary of State John Kerry", "named"),
+    ("U.S. Secretary of State Mike Pompeo told reporters the talks were over.", "told",
+     "U.S. Secretary of State Mike Pompeo", "named"),
+    ("The secretary of state said the talks would go on.", "said", "The secretary of state", "role"),
+    # a party tag after a name is no speaker; party members are unnamed unless a name is given
+    ("Oklahoma Gov. Mary Fallin, a Republican, endorsed the plan.", "endorsed", "Oklahoma Gov. Mary Fallin", "named"),
+    ("Sen. Joe Manchin, a Democrat, said the plan was dead.", "said", "Sen. Joe Manchin", "named"),
+    ("A Republican said the plan was dead.", "said", "A Republican", "anonymous"),
+    ("House Democrats say the plan is dead.", "say", "House Democrats", "anonymous"),
+    ("During his campaign, the Republican vowed to start over.", "vowed", "the Republican", "role"),
+])
+def test_titles_with_of_party_tags_and_party_members(text, cue, speaker, kind):
+    row = only(attributions(text), cue)
+    assert (row.speaker, row.speaker_type) == (speaker, kind)

@@ -171,9 +171,14 @@ _LIST_TYPE = {"anonymous_heads": ANONYMOUS, "role_heads": ROLE, "organization_he
 
 
 def _core(words: list[str], v: Vocabulary) -> list[str]:
-    """The words before the first joining preposition ("officials" in "officials at Central Command")."""
+    """The words before the first joining preposition ("officials" in "officials at Central Command").
+
+    A preposition inside a title ("Secretary of State John Kerry", a
+    multi-word head of the word lists) joins nothing.
+    """
     for k, word in enumerate(words):
-        if k > 0 and word.lower() in v.links:
+        if k > 0 and word.lower() in v.links and not (
+                k + 1 < len(words) and " ".join(words[k - 1:k + 2]).lower() in v.multiword_heads):
             return words[:k]
     return words
 
@@ -188,6 +193,7 @@ def _without_contraction(word: str) -> str:
 
 
 _CONTRACTIONS = frozenset({"re", "s", "ve", "ll", "d", "m"})
+_PARTY_MEMBER = frozenset({"republican", "democrat"})
 _UNNAMED_ONES = frozenset({"another", "one", "either", "neither", "those"})  # "Those who claim …"
 _ANAPHORIC = frozenset({"both", "all", "other", "each"})
 
@@ -195,6 +201,8 @@ _ANAPHORIC = frozenset({"both", "all", "other", "each"})
 def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> str:
     if _name_after_possessive(core, v):
         return NAMED  # "CNN's Fred Pleitgen", "The BBC's Shaimaa Khalil"
+    if low in _PARTY_MEMBER and core[0].lower() == "the":
+        return ROLE  # "the Republican vowed", "the third-ranking House Democrat": one identifiable person
     names = [w for w in core if is_name_word(w) and w.rstrip(".") not in v.titles
              and w.lower() not in v.determiners]
     if head.rstrip(".") in v.titles and len(names) == 0:
@@ -208,8 +216,9 @@ def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> st
             return ANONYMOUS
         if low in v.documents and low not in v.organizations:
             return DOCUMENT
-    if low in v.anonymous and len(names) <= 1:
-        return ANONYMOUS
+    if low in v.anonymous and (len(names) <= 1 or all(
+            w.lower() in v.organizations or w in v.places for w in names[:-1])):
+        return ANONYMOUS  # also "House Democrats", "Iowa Republicans": unnamed members of a body or place
     if core[0].lower() == "the" or low in v.roles and len(names) <= 1:
         return ORGANIZATION if core[0].lower() == "the" else _role_or_anonymous(core, v)
     return NAMED

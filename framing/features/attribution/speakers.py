@@ -340,9 +340,9 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     return speaker
 
 
-# "R-Utah", "D-N.Y.", "(R-S.C.)", "I-Vt."; "California Democrat", "an Ohio Republican".
+# "R-Utah", "D-N.Y.", "(R-S.C.)", "I-Vt."; "California Democrat", "an Ohio Republican", "a Republican".
 _PARTY_TAG = re.compile(r"\(?[RDI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?\)?"
-                        r"|(?:an? )?(?:[A-Z][A-Za-z.]*\s){1,3}(?:Democrat|Republican|Independent)")
+                        r"|(?:an? )?(?:[A-Z][A-Za-z.]*\s){0,3}(?:Democrat|Republican|Independent)")
 
 
 def _is_party_tag(text: str, left: list, segment: tuple[int, int]) -> bool:
