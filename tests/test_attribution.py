@@ -926,3 +926,28 @@ def test_nouns_after_a_determiner_and_an_ordinal_are_no_cues(text):
 def test_titles_with_of_party_tags_and_party_members(text, cue, speaker, kind):
     row = only(attributions(text), cue)
     assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("words, kind", [
+    ("Secretary of Defense Chuck Hagel", "named"),
+    ("Director of National Intelligence James Clapper", "named"),
+    ("Director of National Intelligence", "role"),
+    ("Department of Homeland Security officials", "anonymous"),
+    ("the British epidemiologist Neil Ferguson", "named"),
+    ("the former President Barack Obama", "named"),
+    ("the Texas Republican Ted Cruz", "named"),
+    ("the watchdog group Media Matters", "organization"),
+    ("Rep. Steve King", "named"),
+    ("Asia Director for Human Rights Watch", "role"),
+])
+def test_speaker_types_of_titled_and_described_names(words, kind):
+    assert speaker_type(words.split(), vocabulary()) == kind
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Some Senate Democrats have started urging her to transmit the articles.", "urging"),
+    ("He was recorded telling associates that he wanted her out.", "telling"),
+    ("Some of the Democrats who won't be attending say they disagree.", "say"),
+])
+def test_a_verb_before_the_cue_is_no_speaker(text, cue):
+    assert pd.isna(only(attributions(text), cue).speaker)

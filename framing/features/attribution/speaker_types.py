@@ -178,9 +178,31 @@ def _core(words: list[str], v: Vocabulary) -> list[str]:
     """
     for k, word in enumerate(words):
         if k > 0 and word.lower() in v.links and not (
-                k + 1 < len(words) and " ".join(words[k - 1:k + 2]).lower() in v.multiword_heads):
+                k + 1 < len(words) and " ".join(words[k - 1:k + 2]).lower() in v.multiword_heads) \
+                and not _title_of_before_name(words, k, v) and not _people_of_named_body(words, k, v):
             return words[:k]
     return words
+
+
+def _people_of_named_body(words: list[str], k: int, v: Vocabulary) -> bool:
+    """"Department of Homeland Security officials": a named body, then the people's head noun."""
+    after = words[k + 1:]
+    return (len(after) >= 2 and after[-1].islower() and (after[-1] in v.anonymous or after[-1] in v.roles)
+            and all(w[:1].isupper() for w in after[:-1]))
+
+
+def _title_of_before_name(words: list[str], k: int, v: Vocabulary) -> bool:
+    """"Secretary of Defense Chuck Hagel", "Chief of Staff John Lawrence": a title with "of", then a name.
+
+    The office ("Defense", "Staff") takes one or two capitalised words, so
+    three or more after "of", all capitalised, hold a name; "Director of
+    National Intelligence" alone is an office.
+    """
+    before = words[k - 1]
+    after = words[k + 1:]
+    return (words[k].lower() == "of" and before[:1].isupper()
+            and (before.lower() in v.roles or before.rstrip(".") in v.titles)
+            and len(after) >= 3 and all(w[:1].isupper() for w in after))
 
 
 def _without_contraction(word: str) -> str:
@@ -193,6 +215,8 @@ def _without_contraction(word: str) -> str:
 
 
 _CONTRACTIONS = frozenset({"re", "s", "ve", "ll", "d", "m"})
+# Titles that are also common surnames ("Rep. Steve King", "Larry King", "Jeffrey Dean").
+_SURNAME_TITLES = frozenset({"king", "prince", "bishop", "judge", "dean", "duke", "major", "marshal"})
 _PARTY_MEMBER = frozenset({"republican", "democrat"})
 _UNNAMED_ONES = frozenset({"another", "one", "either", "neither", "those"})  # "Those who claim …"
 _ANAPHORIC = frozenset({"both", "all", "other", "each"})
@@ -201,6 +225,12 @@ _ANAPHORIC = frozenset({"both", "all", "other", "each"})
 def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> str:
     if _name_after_possessive(core, v):
         return NAMED  # "CNN's Fred Pleitgen", "The BBC's Shaimaa Khalil"
+    if low in _SURNAME_TITLES and len(core) > 1 and core[0].lower() != "the" and is_name_word(core[-2]) \
+            and core[-2].rstrip(".") not in v.titles and core[-2].lower() not in v.roles \
+            and core[-2].lower() not in v.determiners:
+        return NAMED  # "Rep. Steve King", "Larry King": a surname that is also a title
+    if _name_after_common_noun(core, v):
+        return NAMED  # "the British epidemiologist Neil Ferguson"
     if low in _PARTY_MEMBER and core[0].lower() == "the":
         return ROLE  # "the Republican vowed", "the third-ranking House Democrat": one identifiable person
     names = [w for w in core if is_name_word(w) and w.rstrip(".") not in v.titles
@@ -222,6 +252,30 @@ def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> st
     if core[0].lower() == "the" or low in v.roles and len(names) <= 1:
         return ORGANIZATION if core[0].lower() == "the" else _role_or_anonymous(core, v)
     return NAMED
+
+
+def _name_after_common_noun(core: list[str], v: Vocabulary) -> bool:
+    """Two or more name words after a lower-case noun: "the British epidemiologist Neil Ferguson".
+
+    A capitalised people noun does the same: "the Texas Republican Ted Cruz".
+
+    A lower-case word other than a determiner is a description of the
+    person the names that follow it name; an organisation word at the end
+    ("the radio giant Cumulus Media") is no person.
+    """
+    last_lower = max((k for k, w in enumerate(core[:-1]) if (w.islower() and w not in v.determiners)
+                      or (w.lower() in v.anonymous and w.lower() not in _UNNAMED_ONES)), default=-1)
+    if last_lower < 0:
+        return False
+    if core[last_lower].lower() in v.organizations or core[last_lower].lower() in v.documents:
+        return False  # "the watchdog group Media Matters"
+    after = core[last_lower + 1:]
+    if not all(is_name_word(w) for w in after) or after[-1].rstrip(".") in v.titles \
+            or sum(w.rstrip(".") not in v.titles for w in after) < 2:
+        return False  # names after titles count: "the former President Barack Obama"
+    low = after[-1].lower()
+    return not (low in v.roles or low in v.organizations or low in v.anonymous or low in v.documents
+                or low in v.places or after[-1].replace(".", "").isupper())
 
 
 def _name_after_possessive(core: list[str], v: Vocabulary) -> bool:

@@ -142,9 +142,9 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             first2 = noun_phrase_back(left, j2, v) if j2 >= 0 and is_word(left[j2][2]) else None
             if first2 is not None:
                 return make_speaker(text, left[first2:j2 + 1], v), BEFORE
-        if first is not None:
+        if first is not None and not (first == j and _is_verb_form(token, v)):
             return make_speaker(text, left[first:j + 1], v), BEFORE
-        return None, ""
+        return None, ""  # also "Democrats have started urging", "36 NGBs that responded said": a verb, no speaker
     if token == ")":
         j_open = _open_paren(left, j)
         if j_open is not None and j_open > 0 and is_word(left[j_open - 1][2]):
@@ -232,6 +232,13 @@ def _open_paren(tokens: list, j: int) -> int | None:
 def _pronoun(token) -> Speaker:
     start, end, _ = token
     return Speaker(start, end, PRONOUN, start, end)
+
+
+def _is_verb_form(token: str, v: Vocabulary) -> bool:
+    """A lower-case word in -ing or -ed that no word list knows as a noun ("started", "attending")."""
+    low = token.lower()
+    return token.islower() and low.endswith(("ing", "ed")) and low not in v.heads and low not in v.anonymous \
+        and low not in v.documents and low not in v.organizations
 
 
 def _relative_that(left: list, j: int, v: Vocabulary) -> bool:
