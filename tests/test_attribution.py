@@ -951,3 +951,21 @@ def test_speaker_types_of_titled_and_described_names(words, kind):
 ])
 def test_a_verb_before_the_cue_is_no_speaker(text, cue):
     assert pd.isna(only(attributions(text), cue).speaker)
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # a name after a noun no one can be is the subject of a clause describing the thing
+    ("Davis did this for the same reasons Bill Clinton said abortion should be rare.", "said", "Bill Clinton",
+     "named"),
+    ("On the day Mr. Gore formally declared his candidacy, ABC broadcast an interview.", "declared", "Mr. Gore",
+     "named"),
+    # a noun or modifier for the person stays in the phrase
+    ("The legal scholar Richard Epstein claimed that the panic was organized.", "claimed",
+     "The legal scholar Richard Epstein", "named"),
+    ("A top Senate Democrat warned Monday that taxes would rise.", "warned", "A top Senate Democrat", "anonymous"),
+    ("The prime minister of the self-declared Donetsk People’s Republic acknowledged today that troops are there.",
+     "acknowledged", "The prime minister of the self-declared Donetsk People’s Republic", "role"),
+])
+def test_names_after_a_thing_and_descriptions_of_a_person(text, cue, speaker, kind):
+    row = only(attributions(text), cue)
+    assert (row.speaker, row.speaker_type) == (speaker, kind)

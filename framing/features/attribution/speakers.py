@@ -38,8 +38,8 @@ from __future__ import annotations
 
 import re
 
-from framing.features.attribution.phrases import (COORDINATORS, capitalised_name, is_ly_adverb, noun_phrase_back,
-                                                  noun_phrase_forward)
+from framing.features.attribution.phrases import (COORDINATORS, capitalised_name, is_ly_adverb, is_name_word,
+                                                  noun_phrase_back, noun_phrase_forward)
 from framing.features.attribution.speaker_types import (ANONYMOUS, NAMED, PRONOUN, UNKNOWN, Speaker,
                                                         make_speaker)
 from framing.features.attribution.tokens import CLOSING_QUOTES, DASHES, OPENING_QUOTES, is_word, tokenize
@@ -143,7 +143,7 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             if first2 is not None:
                 return make_speaker(text, left[first2:j2 + 1], v), BEFORE
         if first is not None and not (first == j and _is_verb_form(token, v)):
-            return make_speaker(text, left[first:j + 1], v), BEFORE
+            return make_speaker(text, left[_name_after_thing(left, first, j, v):j + 1], v), BEFORE
         return None, ""  # also "Democrats have started urging", "36 NGBs that responded said": a verb, no speaker
     if token == ")":
         j_open = _open_paren(left, j)
@@ -232,6 +232,37 @@ def _open_paren(tokens: list, j: int) -> int | None:
 def _pronoun(token) -> Speaker:
     start, end, _ = token
     return Speaker(start, end, PRONOUN, start, end)
+
+
+def _name_after_thing(left: list, first: int, j: int, v: Vocabulary) -> int:
+    """``first``, moved to a name that follows a noun no one can be: "the same reasons Bill Clinton said".
+
+    "the change Barack Obama promised", "the question John Kerry asked": the
+    name is the subject of a clause that describes the thing; the phrase
+    scan ran over it. A noun that can describe a person ("the journalist
+    Ivan Oransky", a word of the speaker lists) keeps the phrase whole.
+    """
+    if left[first][2].lower() not in v.determiners:
+        return first
+    for k in range(first + 1, j - 1):
+        word = left[k][2]
+        if not word.islower() or word in v.links or word in COORDINATORS or word in v.stops:
+            return first  # "the House Energy and Commerce Committee", "the editor of the Free Beacon"
+        if "-" in word or word.endswith(_ADJECTIVE_SUFFIXES) or word in _PERSON_ADJECTIVES:
+            continue  # "the self-declared Donetsk People's Republic", "A top Senate Democrat": a modifier
+        names = left[k + 1:j + 1]
+        if len(names) >= 2 and all(is_name_word(t[2]) for t in names) and word not in v.heads \
+                and word not in v.anonymous and word not in v.organizations and word not in v.documents \
+                and word not in v.roles and not word.endswith(_PERSON_SUFFIXES):
+            return k + 1
+    return first
+
+
+_ADJECTIVE_SUFFIXES = ("ed", "al", "ic", "ive", "ous", "ful", "able", "ible", "ing", "ly", "ish", "less")
+_PERSON_ADJECTIVES = frozenset({"top", "senior", "junior", "former", "late", "young", "old", "new", "chief",
+                                "deputy", "acting", "then", "future", "fellow", "leading", "prominent"})
+# Endings of nouns for people that the word lists need not hold ("singer", "psychologist", "activist").
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
 
 
 def _is_verb_form(token: str, v: Vocabulary) -> bool:
