@@ -242,8 +242,8 @@ def _name_after_thing(left: list, first: int, j: int, v: Vocabulary) -> int:
     scan ran over it. A noun that can describe a person ("the journalist
     Ivan Oransky", a word of the speaker lists) keeps the phrase whole.
     """
-    if left[first][2].lower() not in v.determiners:
-        return first
+    if j - first < 3 or left[first][2].lower() not in v.determiners:
+        return first  # a determiner, a noun and two names at least
     for k in range(first + 1, j - 1):
         word = left[k][2]
         if not word.islower() or word in v.links or word in COORDINATORS or word in v.stops:
