@@ -346,6 +346,10 @@ CRAFTED = [
      "Image copyright Reuters Image caption "),
     ("media_widget", "Media playback is unsupported on your device ", "inline",
      "Media playback is unsupported on your device "),
+    ("video_playlist", "JUST WATCHED Obamacare limits doctors' gun questions Replay More Videos ... MUST WATCH "
+     "Obamacare limits doctors' gun questions 05:09", "body", "JUST WATCHED Obamacare limits doctors' gun questions"),
+    ("video_playlist", "JUST WATCHED Toobin: Not a good day Replay More Videos ... MUST WATCH ", "inline",
+     "Replay More Videos ... MUST WATCH"),
     ("byline", "By Jane Doe and John Roe, Associated Press", "head", "By Jane Doe and John Roe, Associated Press"),
     ("published_line", "Updated: March 3, 2017 at 10:45 a.m.", "head", "Updated: March 3, 2017 at 10:45 a.m."),
     ("date_line", "Monday, 3 July 2017", "head", "Monday, 3 July 2017"),
