@@ -67,7 +67,7 @@ _THEN = ("teasers", "ticker")
 _CHECKS = ("not_sentence", "name_list", "date_only")
 _RULE_KEYS = {
     "id", "description", "kind", "pattern", "ignore_case", "max_words", "check",
-    "where", "then", "metadata", "examples", "counterexamples",
+    "where", "then", "metadata", "examples", "counterexamples", "requires",
 }
 # Heuristics and their parameters with defaults; the rule file switches them on.
 _HEURISTIC_PARAMS = {
@@ -226,11 +226,14 @@ class FurnitureRule:
     metadata: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
+    requires: str | None = None  # a literal the line must hold for the pattern to be tried
 
     def match_line(self, text: str, n_words: int) -> re.Match | None:
         """The match that makes ``text`` (one stripped line) furniture, or None."""
         if self.max_words is not None and (n_words > self.max_words or len(text) > 80 * self.max_words):
             return None  # the length test spares a regex search of a huge one-"word" line
+        if self.requires is not None and self.requires not in text:
+            return None
         match = self.regex.search(text)
         if match is None or self.check is None:
             return match
@@ -375,7 +378,12 @@ def _build_rule(entry, position: int, source: str) -> FurnitureRule:
         regex = re.compile(entry["pattern"], re.IGNORECASE if entry.get("ignore_case") else 0)
     except re.error as exc:
         raise _rule_error(source, rule_id, f"pattern does not compile ({exc})") from exc
+    requires = entry.get("requires")
+    if requires is not None and (not isinstance(requires, str) or not requires):
+        raise _rule_error(source, rule_id, f"requires must be a non-empty string, got {requires!r}")
     examples = _string_list(entry.get("examples"), source, rule_id, "examples")
+    if requires is not None and any(requires not in example for example in examples):
+        raise _rule_error(source, rule_id, f"an example lacks the required text {requires!r}")
     if not examples:
         raise _rule_error(source, rule_id, "needs at least one example of what it removes")
     return FurnitureRule(
@@ -390,6 +398,7 @@ def _build_rule(entry, position: int, source: str) -> FurnitureRule:
         metadata=entry.get("metadata", False),
         examples=examples,
         counterexamples=_string_list(entry.get("counterexamples"), source, rule_id, "counterexamples"),
+        requires=requires,
     )
 
 
@@ -429,6 +438,17 @@ def _check_rule_examples(rule: FurnitureRule, source: str) -> None:
     for counterexample in rule.counterexamples:
         if _rule_fires_on(rule, counterexample):
             raise _rule_error(source, rule.id, f"removes its counterexample {counterexample!r}")
+
+
+def _cut_of(match: re.Match) -> tuple[int, int]:
+    """What a span rule's match removes: its group named ``cut`` when it has one, else all of it.
+
+    The rest of the match is context that stays ("Sen. Brian Schatz" before
+    The Hill's pasted profile card of him).
+    """
+    if "cut" in match.re.groupindex and match.group("cut") is not None:
+        return match.span("cut")
+    return match.span()
 
 
 def _rule_fires_on(rule: FurnitureRule, text: str) -> bool:
@@ -685,8 +705,9 @@ class _Scanner:
     def _find_span_cuts(self, text: str) -> list:
         """Non-overlapping span matches in ``text``, earliest (then longest) first."""
         found = [
-            (match.start(), match.end(), rule, match.groupdict())
+            (*_cut_of(match), rule, match.groupdict())
             for rule in self.span_rules
+            if rule.requires is None or rule.requires in text
             for match in rule.regex.finditer(text)
             if match.end() > match.start()
         ]

@@ -396,7 +396,7 @@ def test_each_rule_removes_its_furniture_and_keeps_the_body(rule_id, line, where
 
 
 def test_every_rule_and_heuristic_has_a_crafted_case():
-    crafted = {case[0] for case in CRAFTED} | {"title_line", "headline"}
+    crafted = {case[0] for case in CRAFTED} | {"title_line", "headline", "profile_card"}
     assert set(load_rules().ids) == crafted
 
 
@@ -628,6 +628,8 @@ def test_custom_rule_file_is_used(tmp_path):
         ({"check": "looks_fishy"}, "check must be one of"),
         ({"max_words": 0}, "max_words must be a positive integer"),
         ({"kind": "marker"}, "markers need then"),
+        ({"requires": "Acme Corp"}, "lacks the required text"),
+        ({"requires": ""}, "requires must be a non-empty string"),
     ],
 )
 def test_bad_rule_is_reported_with_file_rule_id_and_problem(tmp_path, overrides, message):
@@ -771,3 +773,17 @@ def test_title_pre_check_never_hides_a_title_line(title, line_text):
     line = _Line(0, len(line_text), line_text.strip(), True, _count_words(line_text.strip()))
     if scanner.title_key and _title_key(line.text) == scanner.title_key:  # an empty key never removes
         assert scanner._may_be_title(line)
+
+
+@pytest.mark.parametrize("card, kept", [
+    ("Sen. Brian Schatz Brian Emanuel SchatzAppropriators fume over reports of Trump plan Senate confirms "
+     "Trump pick MORE (D-Hawaii)", "Sen. Brian Schatz (D-Hawaii)"),
+    ("Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellGOP senators balk at lengthy "
+     "impeachment trial MORE (R-Ky.)", "Senate Majority Leader Mitch McConnell (R-Ky.)"),
+])
+def test_profile_cards_go_and_the_name_stays(card, kept):
+    page = "\n\n".join([f"“It is over,” said {card}.", *BODY])
+    cleaned, report = clean_with_report(page)
+    assert cleaned == "\n\n".join([f"“It is over,” said {kept}.", *BODY])
+    assert "profile_card" in set(report["rule"])
+    assert_report_points_at_raw(page, report)
