@@ -396,8 +396,9 @@ def test_one_annotator_per_article(polnear_train):
     ("Mr. Christie gloated: “I told you he wouldn't be ready.”", ":", ":", "Mr. Christie", "named"),
     ("Kasich: ‘We Are Going To Go All The Way.’", ":", ":", "Kasich", "named"),
     # a speaker label opening a line (transcripts, headlines)
+    # (an upper-case transcript label is the person's name; it was typed as an acronym before 2026.15)
     ("TAPPER: Do you think Donald Trump has campaigned as a racial healer?", ":", ":", "TAPPER",
-     "organization"),
+     "named"),
     ("Paul Ryan: FBI Decision Not to Indict Hillary Defies Explanation", ":", ":", "Paul Ryan", "named"),
     # a speech tag
     ("“Honestly,” he continued, “we may be on the brink.”", "continued", "continue", "he", "pronoun"),
@@ -969,3 +970,19 @@ def test_a_verb_before_the_cue_is_no_speaker(text, cue):
 def test_names_after_a_thing_and_descriptions_of_a_person(text, cue, speaker, kind):
     row = only(attributions(text), cue)
     assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("TAPPER: Do you think the plan is dead?", "TAPPER", "named"),
+    ("KEN BODDIE: The plan is dead.", "KEN BODDIE", "named"),
+    ("NPR: The plan is dead.", "NPR", "organization"),
+])
+def test_upper_case_transcript_labels_are_people_unless_acronyms(text, speaker, kind):
+    row = only(attributions(text), ":")
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", ["Interactive Map: State-level gun reform legislation",
+                                  "GALLERY: Scenes from the rally", "Read: The full memo"])
+def test_item_labels_before_a_colon_are_no_speakers(text):
+    assert attributions(text).empty, attributions(text)[["match", "speaker"]]

@@ -32,7 +32,7 @@ import re
 
 from framing.features.attribution.content import DIRECT, INDIRECT, Content, QuoteIndex, strip_end
 from framing.features.attribution.phrases import noun_phrase_back
-from framing.features.attribution.speaker_types import Speaker, make_speaker
+from framing.features.attribution.speaker_types import NAMED, ORGANIZATION, Speaker, make_speaker
 from framing.features.attribution.tokens import OPENING_QUOTES, is_word, tokenize
 from framing.features.attribution.wordlists import Vocabulary
 from framing.lexicon import Entry
@@ -198,7 +198,24 @@ def _label(text: str, line_start: int, offset: int, v: Vocabulary) -> Speaker | 
     if last < 0 or not tokens[last][2][:1].isupper():
         return None
     speaker = make_speaker(text, tokens[:last + 1], v)
+    if speaker is not None and speaker.kind == ORGANIZATION and _transcript_name(words[:last + 1], v):
+        speaker = speaker._replace(kind=NAMED)  # "TAPPER:", "KEN BODDIE:" in a transcript
     return speaker
+
+
+def _transcript_name(words: list[str], v: Vocabulary) -> bool:
+    """An upper-case label that is a person's name, as transcripts write speakers ("TAPPER", "MITT ROMNEY").
+
+    Not an acronym (four letters or fewer alone: "NPR", "PRES") and not a
+    word of the organisation, role, people or document lists ("UNIDENTIFIED GROUP").
+    """
+    names = [w for w in words if is_word(w)]
+    if not names or not all(w.isupper() for w in names):
+        return False
+    low = names[-1].lower().rstrip(".")
+    if low in v.organizations or low in v.roles or low in v.anonymous or low in v.documents:
+        return False
+    return len(names) >= 2 or len(names[0]) >= 5
 
 
 def _speaker_before(text: str, floor: int, offset: int, v: Vocabulary) -> Speaker | None:
