@@ -212,10 +212,11 @@ def _extract_chunk(texts, ids, sources, entries, wanted, progress=False, on_erro
 
         iterator = tqdm(iterator, desc="extract", unit="article")
     errors = []
-    for number in iterator:
+    for number, doc in zip(iterator, _prepared_docs(texts, ids, sources, matcher)):
         first = len(rows)
         try:
-            doc = _prepare(texts[number], ids[number], sources[number], matcher)
+            if isinstance(doc, Exception):  # preparing the article failed
+                raise doc
             _run_features(doc, number, rows, wanted, rules)
         except Exception as exc:  # one bad article must not end a corpus-sized run
             if on_error == "raise":
@@ -228,18 +229,75 @@ def _extract_chunk(texts, ids, sources, entries, wanted, progress=False, on_erro
     return _to_table(rows, layout, texts, ids, sources), errors
 
 
+# Articles are prepared a block at a time, each step over the whole block
+# before the next: the step's regular expressions, the word-view table and the
+# phrase automaton then stay in the CPU caches, where article by article the
+# attribution stage in between pushes them out. On 3,000 ABP articles this
+# saves ~0.3 s of ~5.4 s. A block's Docs (text views and arrays) are all that
+# is held at once.
+_BLOCK = 256
+
+
+def _prepared_docs(texts, ids, sources, matcher: PhraseMatcher):
+    """The :class:`Doc` of each article in order, or the exception that preparing it raised.
+
+    Yields exactly what :func:`_prepare` returns (or raises) for each article.
+    """
+    for low in range(0, len(texts), _BLOCK):
+        high = min(low + _BLOCK, len(texts))
+        yield from _prepare_block(texts[low:high], ids[low:high], sources[low:high], matcher)
+
+
+def _prepare_block(texts, ids, sources, matcher: PhraseMatcher) -> list:
+    """:func:`_prepare` for several articles, one step at a time over all of them.
+
+    Returns one :class:`Doc` per article, or the exception of the first step
+    that failed on it (the later steps skip that article, as in _prepare).
+    """
+    failed: list = [None] * len(texts)
+
+    def each(step, *columns) -> list:
+        results = []
+        for k, arguments in enumerate(zip(*columns)):
+            if failed[k] is None:
+                try:
+                    results.append(step(*arguments))
+                    continue
+                except Exception as exc:
+                    failed[k] = exc
+            results.append(None)
+        return results
+
+    views = each(word_view, texts)
+    quotes = each(_quote_arrays, texts)
+    sentences = each(sentence_spans, texts)
+    hits = each(matcher.find, texts, views)
+    return [failed[k] if failed[k] is not None else
+            Doc(doc_id=ids[k], source=sources[k], text=texts[k], view=views[k], sentences=sentences[k],
+                quotes=quotes[k][0], quote_closed=quotes[k][1], quote_words=quotes[k][2], hits=hits[k],
+                entries=matcher.entries)
+            for k in range(len(texts))]
+
+
 def _prepare(text: str, doc_id: str, source: str, matcher: PhraseMatcher) -> Doc:
+    """The :class:`Doc` of one article: word view, quotations, sentences and phrase matches."""
     view = word_view(text)
+    q, closed, words = _quote_arrays(text)
+    return Doc(doc_id=doc_id, source=source, text=text, view=view,
+               sentences=sentence_spans(text), quotes=q, quote_closed=closed, quote_words=words,
+               hits=matcher.find(text, view), entries=matcher.entries)
+
+
+def _quote_arrays(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The quotations of a text as Doc holds them: spans (start, end, content start,
+    content end), whether each is closed, and its words (counted up to MAX_SCARE_WORDS + 1)."""
     # Tuples rather than framing.text.quote_spans' DataFrame: building a small
     # DataFrame per article would cost more than the whole quote scan. Words
     # are counted only as far as classify_quotes looks.
     quotes = _quote_rows(text, nested=False, word_limit=MAX_SCARE_WORDS + 1)
     # start, end, content start, content end, closed, n_words: one conversion for all.
     table = np.array([(*row[:4], row[6], row[7]) for row in quotes], dtype=np.int64).reshape(-1, 6)
-    q, closed, words = np.ascontiguousarray(table[:, :4]), table[:, 4].astype(bool), table[:, 5].copy()
-    return Doc(doc_id=doc_id, source=source, text=text, view=view,
-               sentences=sentence_spans(text), quotes=q, quote_closed=closed, quote_words=words,
-               hits=matcher.find(text, view), entries=matcher.entries)
+    return np.ascontiguousarray(table[:, :4]), table[:, 4].astype(bool), table[:, 5].copy()
 
 
 def _voice_entries(lexs, wanted) -> list:

@@ -1,0 +1,80 @@
+"""The speed-ups of extract's preparation stages change nothing in the output.
+
+Articles are prepared a block at a time (framing.extract._BLOCK); the block
+size must not show in the matches, and an article whose preparation fails
+must be reported (or raised) exactly as when articles were prepared one by one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+
+import pandas as pd
+import pytest
+
+import framing
+from framing._warnings import FramingWarning
+
+# The module, not the function that framing re-exports under the same name.
+fx = importlib.import_module("framing.extract")
+
+
+@pytest.fixture(scope="module")
+def sample():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return framing.load_sample()
+
+
+def test_block_size_does_not_change_matches(sample, monkeypatch):
+    expected = framing.extract(sample)
+    for block in (1, 2, 3):
+        monkeypatch.setattr(fx, "_BLOCK", block)
+        pd.testing.assert_frame_equal(framing.extract(sample), expected)
+
+
+def test_prepared_docs_equal_prepare_one_by_one(sample, monkeypatch):
+    monkeypatch.setattr(fx, "_BLOCK", 2)
+    texts = list(sample["text"]) + ["", "“Why?” Jalal asked.", "He said \"we won."]
+    ids = [str(k) for k in range(len(texts))]
+    from framing.lexicon import load_lexicons
+
+    matcher = fx.PhraseMatcher([e for lex in load_lexicons() for e in lex.entries])
+    docs = list(fx._prepared_docs(texts, ids, ids, matcher))
+    assert len(docs) == len(texts)
+    for text, doc_id, doc in zip(texts, ids, docs):
+        one = fx._prepare(text, doc_id, doc_id, matcher)
+        assert doc.view == one.view and doc.doc_id == one.doc_id
+        for name in ("sentences", "quotes", "quote_closed", "quote_words"):
+            got, want = getattr(doc, name), getattr(one, name)
+            assert got.dtype == want.dtype and got.shape == want.shape and (got == want).all(), name
+        for name in ("entry", "start", "end"):
+            assert (getattr(doc.hits, name) == getattr(one.hits, name)).all()
+
+
+def _failing_sentences(monkeypatch, marker):
+    real = fx.sentence_spans
+
+    def sentence_spans(text, **kwargs):
+        if marker in text:
+            raise ValueError("broken article")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(fx, "sentence_spans", sentence_spans)
+
+
+def test_failed_preparation_is_recorded_in_order(sample, monkeypatch):
+    marker = "\u2063"  # an invisible separator no sample article holds
+    corpus = sample.copy()
+    bad = corpus["doc_id"].iloc[1]
+    corpus.loc[corpus.index[1], "text"] = corpus["text"].iloc[1] + marker
+    expected = framing.extract(sample[sample["doc_id"] != bad])
+    monkeypatch.setattr(fx, "_BLOCK", 2)
+    _failing_sentences(monkeypatch, marker)
+    with pytest.warns(FramingWarning, match="extraction failed on 1 of 5"):
+        matches = framing.extract(corpus)
+    assert matches.attrs["errors"] == [{"doc_id": bad, "error": "ValueError: broken article"}]
+    pd.testing.assert_frame_equal(matches, expected)
+    with pytest.raises(ValueError, match="broken article"):
+        framing.extract(corpus, on_error="raise")
