@@ -78,3 +78,32 @@ def test_failed_preparation_is_recorded_in_order(sample, monkeypatch):
     pd.testing.assert_frame_equal(matches, expected)
     with pytest.raises(ValueError, match="broken article"):
         framing.extract(corpus, on_error="raise")
+
+
+def test_failures_in_different_stages_come_out_in_article_order(sample, monkeypatch):
+    # Attribution runs over a whole block before the later stages: an article
+    # failing late must still be reported before a later article failing early.
+    real_attribute, real_describe = fx._attribute, fx._describe
+
+    def attribute(doc, number, rows, wanted, rules):
+        real_attribute(doc, number, rows, wanted, rules)
+        if doc.doc_id.startswith("003"):
+            raise KeyError("attribution broke")
+
+    def describe(doc, number, rows, wanted, rules):
+        real_describe(doc, number, rows, wanted, rules)
+        if doc.doc_id.startswith("001"):
+            raise RuntimeError("naming broke")
+
+    monkeypatch.setattr(fx, "_attribute", attribute)
+    monkeypatch.setattr(fx, "_describe", describe)
+    with pytest.raises(RuntimeError, match="naming broke"):
+        framing.extract(sample, on_error="raise")
+    with pytest.warns(FramingWarning, match="extraction failed on 2 of 5"):
+        matches = framing.extract(sample)
+    assert [error["doc_id"][:3] for error in matches.attrs["errors"]] == ["001", "003"]
+    assert set(matches["doc_id"].str[:3]) == {"000", "002", "004"}
+    monkeypatch.undo()
+    expected = framing.extract(sample)
+    kept = expected[expected["doc_id"].str[:3].isin(["000", "002", "004"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(matches, kept)
