@@ -432,11 +432,11 @@ def _to_table(rows: Rows, layout: _Layout, texts, ids, sources) -> pd.DataFrame:
     starts = table[:, field["start"]].astype(np.int64)
     ends = table[:, field["end"]].astype(np.int64)
     # Sorted once here, so that every column is built in its final order.
-    order = np.lexsort((table[:, field["feature"]], ends, starts, doc_index))
+    order = _row_order(doc_index, starts, ends, table[:, field["feature"]], layout.stride)
     table, doc_index, starts, ends = table[order], doc_index[order], starts[order], ends[order]
     data = {
-        "doc_id": np.asarray(ids, dtype=object)[doc_index],
-        "source": np.asarray(sources, dtype=object)[doc_index],
+        "doc_id": _strings_taken(ids, doc_index),
+        "source": _strings_taken(sources, doc_index),
         "feature": table[:, field["feature"]],
         "category": table[:, field["category"]],
         "label": table[:, field["label"]],
@@ -452,6 +452,35 @@ def _to_table(rows: Rows, layout: _Layout, texts, ids, sources) -> pd.DataFrame:
     for name in ("speaker", "speaker_type", "quote_type", "lexicon"):
         data[name] = _objects_or_none(table[:, field[name]])
     return pd.DataFrame(data, columns=COLUMNS)
+
+
+def _strings_taken(values: list, index: np.ndarray):
+    """The column pandas builds from ``np.asarray(values, dtype=object)[index]``, built faster.
+
+    pandas converts an object column of strings to its string type one string
+    at a time; converting the article's values once and taking them per row
+    does that for one string per article instead of one per match.
+    """
+    return pd.Series(np.asarray(values, dtype=object)).array.take(index)
+
+
+def _row_order(doc_index: np.ndarray, starts: np.ndarray, ends: np.ndarray, features: np.ndarray,
+               stride: int) -> np.ndarray:
+    """``np.lexsort((features, ends, starts, doc_index))``, computed faster.
+
+    The four keys are packed into one integer per row, (article, start, end,
+    rank of the feature name), which a single stable argsort orders exactly as
+    lexsort would: about 3x faster than lexsort over an object column of
+    strings. Offsets are below ``stride`` (the longest text's length + 1); if
+    the packed key could overflow 63 bits, lexsort does the work instead.
+    """
+    names = sorted(set(features.tolist()))  # the order lexsort gives the strings
+    rank_of = {name: rank for rank, name in enumerate(names)}
+    ranks = np.fromiter(map(rank_of.__getitem__, features.tolist()), dtype=np.int64, count=len(features))
+    n_articles = int(doc_index.max()) + 1 if len(doc_index) else 0
+    if n_articles * stride * stride * max(len(names), 1) >= 2 ** 62:
+        return np.lexsort((ranks, ends, starts, doc_index))
+    return np.argsort(((doc_index * stride + starts) * stride + ends) * len(names) + ranks, kind="stable")
 
 
 def _nullable_integers(values: np.ndarray) -> pd.api.extensions.ExtensionArray:

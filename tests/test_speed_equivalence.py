@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -107,3 +108,23 @@ def test_failures_in_different_stages_come_out_in_article_order(sample, monkeypa
     expected = framing.extract(sample)
     kept = expected[expected["doc_id"].str[:3].isin(["000", "002", "004"])].reset_index(drop=True)
     pd.testing.assert_frame_equal(matches, kept)
+
+
+@pytest.mark.parametrize("stride", [50, 2 ** 40])  # packed keys, and the lexsort fallback
+def test_row_order_is_lexsort(stride):
+    rng = np.random.default_rng(0)
+    n = 2000
+    doc_index = np.sort(rng.integers(0, 30, n))
+    starts = rng.integers(0, 40, n)
+    ends = starts + rng.integers(0, 10, n)
+    features = np.array(rng.choice(["stance", "naming", "attribution", "zz"], n), dtype=object)
+    expected = np.lexsort((features, ends, starts, doc_index))
+    assert (fx._row_order(doc_index, starts, ends, features, stride) == expected).all()
+
+
+def test_strings_taken_is_the_column_pandas_builds():
+    ids = ["a", "b", "c\u00e9", ""]
+    index = np.array([0, 0, 2, 3, 1, 2])
+    built = pd.DataFrame({"x": fx._strings_taken(ids, index)})
+    expected = pd.DataFrame({"x": np.asarray(ids, dtype=object)[index]})
+    pd.testing.assert_frame_equal(built, expected)
