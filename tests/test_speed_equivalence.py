@@ -128,3 +128,25 @@ def test_strings_taken_is_the_column_pandas_builds():
     built = pd.DataFrame({"x": fx._strings_taken(ids, index)})
     expected = pd.DataFrame({"x": np.asarray(ids, dtype=object)[index]})
     pd.testing.assert_frame_equal(built, expected)
+
+
+def _old_noun_cue_before(pattern, before):
+    kept = before.rstrip()
+    if kept.endswith((",", ":")):
+        kept = kept[:-1].rstrip()
+    return pattern.search(before, max(0, len(kept) - 40)) is not None
+
+
+@pytest.mark.parametrize("name", ["_TITLE_CUES", "_MENTION_BEFORE"])
+def test_noun_cue_search_from_the_last_word_finds_what_the_reach_did(name):
+    from framing.features import quotes
+
+    pattern = getattr(quotes, name)
+    rng = np.random.default_rng(1)
+    pieces = ["the", "book", "Book", "op-ed", "term", "TERMS", "word", "re", "x" * 45, "ſong", "\u212aey",
+              "e-book", "phrase\u00e9", "“", "(", "-", "_", "1"]
+    gaps = [" ", "", "  ", "\n", "\t", ",", ":", ", ", " :", ",,", "\u00a0", "\u2003", "\x1c", ": \n"]
+    for _ in range(20000):
+        parts = rng.choice(pieces, rng.integers(0, 5)).tolist()
+        before = "".join(part + str(rng.choice(gaps)) for part in parts)
+        assert quotes._noun_cue_before(pattern, before) == _old_noun_cue_before(pattern, before), repr(before)
