@@ -219,9 +219,19 @@ def _extract_chunk(texts, ids, sources, entries, wanted, progress=False, on_erro
             errors.append((ids[number], f"{type(found).__name__}: {found}"))
             continue
         if len(found):
-            rows.rows.extend(found.rows)
+            rows.rows.extend(found.rows)  # the article's rows, after those of the articles before it
             layout.add(number, doc)
     return _to_table(rows, layout, texts, ids, sources), errors
+
+
+# Articles go through extract a block at a time, each step over the whole
+# block before the next: the step's regular expressions, tables and automaton
+# then stay in the CPU caches, where article by article the other steps in
+# between push them out. On 3,000 ABP articles this saves ~0.5 s of ~5.4 s;
+# 1,024 articles a block ran ~0.1 s faster than 256 (fewer switches between
+# steps). A block's Docs (text views and arrays, ~10-20 MB for news articles)
+# and rows are all that is held at once.
+_BLOCK = 1024
 
 
 def _processed(texts, ids, sources, matcher: PhraseMatcher, wanted, rules):
@@ -245,26 +255,6 @@ def _processed(texts, ids, sources, matcher: PhraseMatcher, wanted, rules):
                     except Exception as exc:
                         found[k] = exc
         yield from zip(docs, found)
-
-
-# Articles go through extract a block at a time, each step over the whole
-# block before the next: the step's regular expressions, tables and automaton
-# then stay in the CPU caches, where article by article the other steps in
-# between push them out. On 3,000 ABP articles this saves ~0.5 s of ~5.4 s;
-# 1,024 articles a block ran ~0.1 s faster than 256 (fewer switches between
-# steps). A block's Docs (text views and arrays, ~10-20 MB for news articles)
-# and rows are all that is held at once.
-_BLOCK = 1024
-
-
-def _prepared_docs(texts, ids, sources, matcher: PhraseMatcher):
-    """The :class:`Doc` of each article in order, or the exception that preparing it raised.
-
-    Yields exactly what :func:`_prepare` returns (or raises) for each article.
-    """
-    for low in range(0, len(texts), _BLOCK):
-        high = min(low + _BLOCK, len(texts))
-        yield from _prepare_block(texts[low:high], ids[low:high], sources[low:high], matcher)
 
 
 def _prepare_block(texts, ids, sources, matcher: PhraseMatcher) -> list:
@@ -472,8 +462,8 @@ def _row_order(doc_index: np.ndarray, starts: np.ndarray, ends: np.ndarray, feat
 
     The four keys are packed into one integer per row, (article, start, end,
     rank of the feature name), which a single stable argsort orders exactly as
-    lexsort would: about 3x faster than lexsort over an object column of
-    strings. Offsets are below ``stride`` (the longest text's length + 1); if
+    lexsort would: on 110,000 rows 15 ms instead of lexsort's 36 ms over an
+    object column of strings. Offsets are below ``stride`` (the longest text's length + 1); if
     the packed key could overflow 63 bits, lexsort does the work instead.
     """
     names = sorted(set(features.tolist()))  # the order lexsort gives the strings

@@ -35,14 +35,13 @@ def test_block_size_does_not_change_matches(sample, monkeypatch):
         pd.testing.assert_frame_equal(framing.extract(sample), expected)
 
 
-def test_prepared_docs_equal_prepare_one_by_one(sample, monkeypatch):
-    monkeypatch.setattr(fx, "_BLOCK", 2)
+def test_prepared_block_equals_prepare_one_by_one(sample):
     texts = list(sample["text"]) + ["", "“Why?” Jalal asked.", "He said \"we won."]
     ids = [str(k) for k in range(len(texts))]
     from framing.lexicon import load_lexicons
 
     matcher = fx.PhraseMatcher([e for lex in load_lexicons() for e in lex.entries])
-    docs = list(fx._prepared_docs(texts, ids, ids, matcher))
+    docs = fx._prepare_block(texts, ids, ids, matcher)
     assert len(docs) == len(texts)
     for text, doc_id, doc in zip(texts, ids, docs):
         one = fx._prepare(text, doc_id, doc_id, matcher)
