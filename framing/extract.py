@@ -212,34 +212,101 @@ def _extract_chunk(texts, ids, sources, entries, wanted, progress=False, on_erro
 
         iterator = tqdm(iterator, desc="extract", unit="article")
     errors = []
-    for number in iterator:
-        first = len(rows)
-        try:
-            doc = _prepare(texts[number], ids[number], sources[number], matcher)
-            _run_features(doc, number, rows, wanted, rules)
-        except Exception as exc:  # one bad article must not end a corpus-sized run
+    for number, (doc, found) in zip(iterator, _processed(texts, ids, sources, matcher, wanted, rules)):
+        if isinstance(found, Exception):  # one bad article must not end a corpus-sized run
             if on_error == "raise":
-                raise
-            rows.truncate(first)
-            errors.append((ids[number], f"{type(exc).__name__}: {exc}"))
+                raise found
+            errors.append((ids[number], f"{type(found).__name__}: {found}"))
             continue
-        if len(rows) > first:
+        if len(found):
+            rows.rows.extend(found.rows)  # the article's rows, after those of the articles before it
             layout.add(number, doc)
     return _to_table(rows, layout, texts, ids, sources), errors
 
 
+# Articles go through extract a block at a time, each step over the whole
+# block before the next: the step's regular expressions, tables and automaton
+# then stay in the CPU caches, where article by article the other steps in
+# between push them out. On 3,000 ABP articles this saves ~0.5 s of ~5.4 s;
+# 1,024 articles a block ran ~0.1 s faster than 256 (fewer switches between
+# steps). A block's Docs (text views and arrays, ~10-20 MB for news articles)
+# and rows are all that is held at once.
+_BLOCK = 1024
+
+
+def _processed(texts, ids, sources, matcher: PhraseMatcher, wanted, rules):
+    """Each article's Doc and its rows (a Rows of its own), or the exception that stopped it, in order.
+
+    Every stage runs over a block of articles before the next stage does
+    (see _BLOCK): preparation, then attribution, then the other features.
+    An article's rows come out in the order _run_features would add them,
+    and an article that fails in any stage yields that exception and no rows,
+    as when articles were processed one by one.
+    """
+    for low in range(0, len(texts), _BLOCK):
+        high = min(low + _BLOCK, len(texts))
+        docs = _prepare_block(texts[low:high], ids[low:high], sources[low:high], matcher)
+        found = [doc if isinstance(doc, Exception) else Rows() for doc in docs]
+        for stage in (_attribute, _describe):
+            for k, doc in enumerate(docs):
+                if not isinstance(found[k], Exception):
+                    try:
+                        stage(doc, low + k, found[k], wanted, rules)
+                    except Exception as exc:
+                        found[k] = exc
+        yield from zip(docs, found)
+
+
+def _prepare_block(texts, ids, sources, matcher: PhraseMatcher) -> list:
+    """:func:`_prepare` for several articles, one step at a time over all of them.
+
+    Returns one :class:`Doc` per article, or the exception of the first step
+    that failed on it (the later steps skip that article, as in _prepare).
+    """
+    failed: list = [None] * len(texts)
+
+    def each(step, *columns) -> list:
+        results = []
+        for k, arguments in enumerate(zip(*columns)):
+            if failed[k] is None:
+                try:
+                    results.append(step(*arguments))
+                    continue
+                except Exception as exc:
+                    failed[k] = exc
+            results.append(None)
+        return results
+
+    views = each(word_view, texts)
+    quotes = each(_quote_arrays, texts)
+    sentences = each(sentence_spans, texts)
+    hits = each(matcher.find, texts, views)
+    return [failed[k] if failed[k] is not None else
+            Doc(doc_id=ids[k], source=sources[k], text=texts[k], view=views[k], sentences=sentences[k],
+                quotes=quotes[k][0], quote_closed=quotes[k][1], quote_words=quotes[k][2], hits=hits[k],
+                entries=matcher.entries)
+            for k in range(len(texts))]
+
+
 def _prepare(text: str, doc_id: str, source: str, matcher: PhraseMatcher) -> Doc:
+    """The :class:`Doc` of one article: word view, quotations, sentences and phrase matches."""
     view = word_view(text)
+    q, closed, words = _quote_arrays(text)
+    return Doc(doc_id=doc_id, source=source, text=text, view=view,
+               sentences=sentence_spans(text), quotes=q, quote_closed=closed, quote_words=words,
+               hits=matcher.find(text, view), entries=matcher.entries)
+
+
+def _quote_arrays(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The quotations of a text as Doc holds them: spans (start, end, content start,
+    content end), whether each is closed, and its words (counted up to MAX_SCARE_WORDS + 1)."""
     # Tuples rather than framing.text.quote_spans' DataFrame: building a small
     # DataFrame per article would cost more than the whole quote scan. Words
     # are counted only as far as classify_quotes looks.
     quotes = _quote_rows(text, nested=False, word_limit=MAX_SCARE_WORDS + 1)
     # start, end, content start, content end, closed, n_words: one conversion for all.
     table = np.array([(*row[:4], row[6], row[7]) for row in quotes], dtype=np.int64).reshape(-1, 6)
-    q, closed, words = np.ascontiguousarray(table[:, :4]), table[:, 4].astype(bool), table[:, 5].copy()
-    return Doc(doc_id=doc_id, source=source, text=text, view=view,
-               sentences=sentence_spans(text), quotes=q, quote_closed=closed, quote_words=words,
-               hits=matcher.find(text, view), entries=matcher.entries)
+    return np.ascontiguousarray(table[:, :4]), table[:, 4].astype(bool), table[:, 5].copy()
 
 
 def _voice_entries(lexs, wanted) -> list:
@@ -262,10 +329,20 @@ def _voice_entries(lexs, wanted) -> list:
 
 
 def _run_features(doc: Doc, number: int, rows: Rows, wanted, rules) -> None:
+    _attribute(doc, number, rows, wanted, rules)
+    _describe(doc, number, rows, wanted, rules)
+
+
+def _attribute(doc: Doc, number: int, rows: Rows, wanted, rules) -> None:
+    """The attribution stage; it always runs, since the quotation voices depend on it."""
     if "attribution" in wanted:
         find_attributions(doc, number, rows)
     else:
         find_attributions(doc, number, Rows())  # for the quotation voices only
+
+
+def _describe(doc: Doc, number: int, rows: Rows, wanted, rules) -> None:
+    """The stages after attribution: quotation kinds, naming, stance and user features."""
     doc.quote_kind = classify_quotes(doc)
     if "naming" in wanted:
         find_naming(doc, number, rows, rules)
@@ -347,11 +424,11 @@ def _to_table(rows: Rows, layout: _Layout, texts, ids, sources) -> pd.DataFrame:
     starts = table[:, field["start"]].astype(np.int64)
     ends = table[:, field["end"]].astype(np.int64)
     # Sorted once here, so that every column is built in its final order.
-    order = np.lexsort((table[:, field["feature"]], ends, starts, doc_index))
+    order = _row_order(doc_index, starts, ends, table[:, field["feature"]], layout.stride)
     table, doc_index, starts, ends = table[order], doc_index[order], starts[order], ends[order]
     data = {
-        "doc_id": np.asarray(ids, dtype=object)[doc_index],
-        "source": np.asarray(sources, dtype=object)[doc_index],
+        "doc_id": _strings_taken(ids, doc_index),
+        "source": _strings_taken(sources, doc_index),
         "feature": table[:, field["feature"]],
         "category": table[:, field["category"]],
         "label": table[:, field["label"]],
@@ -367,6 +444,35 @@ def _to_table(rows: Rows, layout: _Layout, texts, ids, sources) -> pd.DataFrame:
     for name in ("speaker", "speaker_type", "quote_type", "lexicon"):
         data[name] = _objects_or_none(table[:, field[name]])
     return pd.DataFrame(data, columns=COLUMNS)
+
+
+def _strings_taken(values: list, index: np.ndarray):
+    """The column pandas builds from ``np.asarray(values, dtype=object)[index]``, built faster.
+
+    pandas converts an object column of strings to its string type one string
+    at a time; converting the article's values once and taking them per row
+    does that for one string per article instead of one per match.
+    """
+    return pd.Series(np.asarray(values, dtype=object)).array.take(index)
+
+
+def _row_order(doc_index: np.ndarray, starts: np.ndarray, ends: np.ndarray, features: np.ndarray,
+               stride: int) -> np.ndarray:
+    """``np.lexsort((features, ends, starts, doc_index))``, computed faster.
+
+    The four keys are packed into one integer per row, (article, start, end,
+    rank of the feature name), which a single stable argsort orders exactly as
+    lexsort would: on 110,000 rows 15 ms instead of lexsort's 36 ms over an
+    object column of strings. Offsets are below ``stride`` (the longest text's length + 1); if
+    the packed key could overflow 63 bits, lexsort does the work instead.
+    """
+    names = sorted(set(features.tolist()))  # the order lexsort gives the strings
+    rank_of = {name: rank for rank, name in enumerate(names)}
+    ranks = np.fromiter(map(rank_of.__getitem__, features.tolist()), dtype=np.int64, count=len(features))
+    n_articles = int(doc_index.max()) + 1 if len(doc_index) else 0
+    if n_articles * stride * stride * max(len(names), 1) >= 2 ** 62:
+        return np.lexsort((ranks, ends, starts, doc_index))
+    return np.argsort(((doc_index * stride + starts) * stride + ends) * len(names) + ranks, kind="stable")
 
 
 def _nullable_integers(values: np.ndarray) -> pd.api.extensions.ExtensionArray:

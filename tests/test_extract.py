@@ -102,14 +102,15 @@ def test_a_failing_article_is_recorded_and_the_run_continues(sample_corpus, monk
 
     module = sys.modules["framing.extract"]  # framing.extract is the function of that name
 
-    real = module._run_features
+    # The last stage of an article (after attribution), failing once its rows are added.
+    real = module._describe
 
     def flaky(doc, number, rows, wanted, rules):
         real(doc, number, rows, wanted, rules)
         if doc.doc_id.startswith("002"):
             raise RuntimeError("simulated failure")
 
-    monkeypatch.setattr(module, "_run_features", flaky)
+    monkeypatch.setattr(module, "_describe", flaky)
     with pytest.warns(framing.FramingWarning, match=r"failed on 1 of 5 article\(s\).*002_.*simulated"):
         matches = framing.extract(sample_corpus)
     errors = pd.DataFrame(matches.attrs["errors"])

@@ -82,11 +82,14 @@ def is_metalinguistic(text: str, start: int, end: int, rules, view: str | None =
     after = _clause_after(view, end - low)
     if not phrases.as_written.found_in(before + " \x00 " + after):
         return False
+    # The clauses' words are read once, not once per phrase (~100 phrases).
+    words_before, words_after = _normalise_words(before), _normalise_words(after)
     for rule in rules:
         for phrase in rule.phrases:
-            if rule.position == "after" and _phrase_within(after, phrase, rule.window_words):
+            if rule.position == "after" and _words_within(words_after, phrase.split(), rule.window_words):
                 return True
-            if rule.position == "before" and _phrase_within_reversed(before, phrase, rule.window_words):
+            if rule.position == "before" and \
+                    _words_within_reversed(words_before, phrase.split(), rule.window_words):
                 return True
     return False
 
@@ -171,18 +174,16 @@ def _normalise_words(chunk: str) -> list[str]:
     return _WORD.findall(chunk)
 
 
-def _phrase_within(after: str, phrase: str, window: int) -> bool:
-    words = _normalise_words(after)
-    target = phrase.split()
+def _words_within(words: list[str], target: list[str], window: int) -> bool:
+    """Whether ``target`` starts within the first ``window`` + 1 of ``words``."""
     for offset in range(0, min(window, len(words)) + 1):
         if words[offset:offset + len(target)] == target:
             return True
     return False
 
 
-def _phrase_within_reversed(before: str, phrase: str, window: int) -> bool:
-    words = _normalise_words(before)
-    target = phrase.split()
+def _words_within_reversed(words: list[str], target: list[str], window: int) -> bool:
+    """Whether ``target`` ends within the last ``window`` + 1 of ``words``."""
     n = len(words)
     for gap in range(0, min(window, n) + 1):
         stop = n - gap

@@ -34,6 +34,7 @@ Decided in this order for each quotation:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from framing.features.base import Doc
@@ -93,18 +94,26 @@ def classify_quotes(doc: Doc) -> list[str]:
 
 
 class _Spans:
-    """Sorted attributed spans and cue ends of an article, for overlap look-ups in O(log n)."""
+    """Sorted attributed spans and cue ends of an article, for overlap look-ups in O(log n).
+
+    Sorted on first use: most quotations are settled by their own words and
+    context (:func:`context_kind`), and in many articles no quotation needs them.
+    """
 
     def __init__(self, doc: Doc):
-        spans = sorted(doc.attributed_spans)
-        self.spans = spans
-        self.starts = [a for a, _ in spans]
-        self.longest = max((b - a for a, b in spans), default=0)
-        self.cue_ends = sorted(end for _, end in doc.cue_spans)
+        self._doc = doc
+
+    @functools.cached_property
+    def _sorted(self) -> tuple[list, list, int, list]:
+        spans = sorted(self._doc.attributed_spans)
+        starts = [a for a, _ in spans]
+        longest = max((b - a for a, b in spans), default=0)
+        cue_ends = sorted(end for _, end in self._doc.cue_spans)
+        return spans, starts, longest, cue_ends
 
     def overlaps(self, start: int, end: int) -> bool:
-        k = bisect.bisect_left(self.starts, start - self.longest)
-        spans = self.spans
+        spans, starts, longest, _ = self._sorted
+        k = bisect.bisect_left(starts, start - longest)
         while k < len(spans) and spans[k][0] < end:
             if spans[k][1] > start:
                 return True
@@ -113,9 +122,10 @@ class _Spans:
 
     def cue_ends_before(self, start: int, reach: int) -> list[int]:
         """Ends of cues in ``[start - reach, start]``."""
-        lo = bisect.bisect_left(self.cue_ends, start - reach)
-        hi = bisect.bisect_right(self.cue_ends, start)
-        return self.cue_ends[lo:hi]
+        cue_ends = self._sorted[3]
+        lo = bisect.bisect_left(cue_ends, start - reach)
+        hi = bisect.bisect_right(cue_ends, start)
+        return cue_ends[lo:hi]
 
 
 def _classify_one(doc: Doc, row: list, closed: bool, n_words: int, spans: "_Spans") -> str:
@@ -220,11 +230,18 @@ def _title_cue_before(before: str) -> bool:
 
 
 def _noun_cue_before(pattern: re.Pattern, before: str) -> bool:
-    """``pattern.search(before)`` from a little before its last word; one comma or colon may follow it."""
+    """``pattern.search(before)`` from a little before its last word; one comma or colon may follow it.
+
+    The cue is one word without spaces that ends where ``kept`` ends, so a
+    match starts after the last space in ``kept``: the search starts there
+    (a few positions to try instead of ``_CUE_REACH``), or at the reach, if later.
+    """
     kept = before.rstrip()
     if kept.endswith((",", ":")):
         kept = kept[:-1].rstrip()
-    return pattern.search(before, max(0, len(kept) - _CUE_REACH)) is not None
+    last_word = kept.rsplit(None, 1)[-1] if kept else ""
+    start = max(0, len(kept) - _CUE_REACH, len(kept) - len(last_word))
+    return pattern.search(before, start) is not None
 
 
 def _same_sentence(before: str) -> str:
