@@ -219,7 +219,7 @@ def _extract_chunk(texts, ids, sources, entries, wanted, progress=False, on_erro
             errors.append((ids[number], f"{type(found).__name__}: {found}"))
             continue
         if len(found):
-            rows.rows.extend(found.rows)  # the article's rows, after those of the articles before it
+            rows.extend(found)
             layout.add(number, doc)
     return _to_table(rows, layout, texts, ids, sources), errors
 

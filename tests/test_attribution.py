@@ -31,6 +31,12 @@ def only(table: pd.DataFrame, match: str):
     return rows.iloc[0]
 
 
+def speaker_of(text: str, cue: str) -> tuple:
+    """(speaker, speaker_type) of the one row of ``cue`` in ``text``."""
+    row = only(attributions(text), cue)
+    return row.speaker, row.speaker_type
+
+
 @pytest.fixture(scope="module")
 def sample(sample_corpus, sample_matches):
     """(texts by doc_id, attribution rows) of the five samples."""
@@ -534,8 +540,7 @@ def test_colon_cue_class_comes_from_the_rules_and_the_lexicon():
     ("Rep. Jim Jordan, an Ohio Republican, said the bill was dead.", "said", "Rep. Jim Jordan", "named"),
 ])
 def test_speaker_across_adverbs_and_party_tags(text, cue, speaker, kind):
-    row = only(attributions(text), cue)
-    assert (row.speaker, row.speaker_type) == (speaker, kind)
+    assert speaker_of(text, cue) == (speaker, kind)
 
 
 @pytest.mark.parametrize("text, cue", [
@@ -708,8 +713,7 @@ def test_counted_nouns_and_code_labels_give_no_attribution_row(text):
     ("The officials at the time said the plan was legal.", "said", "The officials", "anonymous"),
 ])
 def test_contracted_auxiliaries_and_adverbial_phrases_before_the_cue(text, cue, speaker, kind):
-    row = only(attributions(text), cue)
-    assert (row.speaker, row.speaker_type) == (speaker, kind)
+    assert speaker_of(text, cue) == (speaker, kind)
 
 
 @pytest.mark.parametrize("text", ["Born: Washington, D.C.", "Education: Bachelor's degree from Yale University."])
@@ -738,8 +742,7 @@ def test_possessives_before_nouns_still_block_cues():
     ("“She will always be strong,” he concluded.", "concluded", "he", "pronoun"),
 ])
 def test_inverted_openers_pronominal_subjects_and_document_authors(text, cue, speaker, kind):
-    row = only(attributions(text), cue)
-    assert (row.speaker, row.speaker_type) == (speaker, kind)
+    assert speaker_of(text, cue) == (speaker, kind)
 
 
 @pytest.mark.parametrize("text", [
@@ -899,8 +902,7 @@ def test_a_speaker_before_a_long_appositive_is_found():
     ("She will only claim what she can prove.", "claim", "She", "pronoun"),
 ])
 def test_determiners_newspaper_names_and_adverbs_in_speaker_phrases(text, cue, speaker, kind):
-    row = only(attributions(text), cue)
-    assert (row.speaker, row.speaker_type) == (speaker, kind)
+    assert speaker_of(text, cue) == (speaker, kind)
 
 
 @pytest.mark.parametrize("text", [
@@ -925,8 +927,7 @@ def test_nouns_after_a_determiner_and_an_ordinal_are_no_cues(text):
     ("During his campaign, the Republican vowed to start over.", "vowed", "the Republican", "role"),
 ])
 def test_titles_with_of_party_tags_and_party_members(text, cue, speaker, kind):
-    row = only(attributions(text), cue)
-    assert (row.speaker, row.speaker_type) == (speaker, kind)
+    assert speaker_of(text, cue) == (speaker, kind)
 
 
 @pytest.mark.parametrize("words, kind", [
@@ -968,8 +969,7 @@ def test_a_verb_before_the_cue_is_no_speaker(text, cue):
      "acknowledged", "The prime minister of the self-declared Donetsk People’s Republic", "role"),
 ])
 def test_names_after_a_thing_and_descriptions_of_a_person(text, cue, speaker, kind):
-    row = only(attributions(text), cue)
-    assert (row.speaker, row.speaker_type) == (speaker, kind)
+    assert speaker_of(text, cue) == (speaker, kind)
 
 
 @pytest.mark.parametrize("text, speaker, kind", [

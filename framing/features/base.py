@@ -97,6 +97,10 @@ class Rows:
                           quote_index, speaker, speaker_start, speaker_end, speaker_type, quote_type,
                           content_start, content_end))
 
+    def extend(self, other: "Rows") -> None:
+        """Append the rows of ``other`` (an article's rows, after those of the articles before it)."""
+        self.rows.extend(other.rows)
+
     def spans(self, first: int = 0) -> tuple[list[int], list[int]]:
         """Starts and ends of the rows from ``first`` on."""
         tail = self.rows[first:]

@@ -212,8 +212,7 @@ def _transcript_name(words: list[str], v: Vocabulary) -> bool:
     names = [w for w in words if is_word(w)]
     if not names or not all(w.isupper() for w in names):
         return False
-    low = names[-1].lower().rstrip(".")
-    if low in v.organizations or low in v.roles or low in v.anonymous or low in v.documents:
+    if names[-1].lower().rstrip(".") in v.heads:
         return False
     return len(names) >= 2 or len(names[0]) >= 5
 

@@ -136,12 +136,9 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         # "the claims", "the reported attack", "his saying"; but "another says"
         # and "each writes" have a pronoun subject.
         return False
-    if entry.homograph == "noun" and prev_low in _DEMONSTRATIVES and kind in ("s", "base") and (
-            next_low in _FINITE_AFTER_NOUN or (prev_low in ("this", "these") and kind == "base")):
-        return False  # "that promise is under threat", "this report": a noun; but "polls that show"
-    if entry.homograph == "noun" and prev_low in _ORDINALS and kind in ("s", "base") and len(left) > 1 \
-            and left[-2][2].lower() in v.determiners:
-        return False  # "the first question to", "his last reports"; but "he first claims", "will only claim"
+    if entry.homograph == "noun" and kind in ("s", "base") and _noun_after_determiner(kind, prev_low, next_low,
+                                                                                     left, v):
+        return False
     if previous in ("’", "'") and len(left) > 1 and left[-2][1] == left[-1][0] and left[-2][2].endswith("s"):
         return False  # "Sanders’ stated plans": a plural possessive
     if prev_low in _DEGREE and kind in ("ing", "past") and not (
@@ -172,6 +169,18 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
             and right and is_word(right[0][2]):
         return False  # "eight reported incidents", "two confirmed cases"
     return True
+
+
+def _noun_after_determiner(kind: str, prev_low: str, next_low: str, left: list, v: Vocabulary) -> bool:
+    """A noun-or-verb form read as a noun after a demonstrative or a determiner and an ordinal.
+
+    "that promise is under threat", "this report"; "the first question to",
+    "his last reports". But "polls that show" (a relative "that"), "he first
+    claims" and "will only claim" (an adverb) are verbs.
+    """
+    if prev_low in _DEMONSTRATIVES:
+        return next_low in _FINITE_AFTER_NOUN or (prev_low in ("this", "these") and kind == "base")
+    return prev_low in _ORDINALS and len(left) > 1 and left[-2][2].lower() in v.determiners
 
 
 def _gerund_noun(left: list, next_low: str, right: list, v: Vocabulary) -> bool:

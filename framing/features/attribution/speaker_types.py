@@ -273,9 +273,12 @@ def _name_after_common_noun(core: list[str], v: Vocabulary) -> bool:
     if not all(is_name_word(w) for w in after) or after[-1].rstrip(".") in v.titles \
             or sum(w.rstrip(".") not in v.titles for w in after) < 2:
         return False  # names after titles count: "the former President Barack Obama"
-    low = after[-1].lower()
-    return not (low in v.roles or low in v.organizations or low in v.anonymous or low in v.documents
-                or low in v.places or after[-1].replace(".", "").isupper())
+    return not (_names_no_person(after[-1], v) or after[-1].lower() in v.places)
+
+
+def _names_no_person(word: str, v: Vocabulary) -> bool:
+    """The last word of a phrase makes it no person's name: a word of the speaker lists, or an acronym."""
+    return word.lower() in v.heads or word.replace(".", "").isupper()
 
 
 def _name_after_possessive(core: list[str], v: Vocabulary) -> bool:
@@ -291,9 +294,7 @@ def _name_after_possessive(core: list[str], v: Vocabulary) -> bool:
     after = core[owner + 1:]
     if len(after) < 2 or not all(is_name_word(w) and w.rstrip(".") not in v.titles for w in after):
         return False
-    low = after[-1].lower()
-    return not (low in v.roles or low in v.organizations or low in v.anonymous or low in v.documents
-                or after[-1].replace(".", "").isupper())
+    return not _names_no_person(after[-1], v)
 
 
 _POSSESSIVE_ENDINGS = ("'s", "’s")

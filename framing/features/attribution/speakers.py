@@ -252,8 +252,7 @@ def _name_after_thing(left: list, first: int, j: int, v: Vocabulary) -> int:
             continue  # "the self-declared Donetsk People's Republic", "A top Senate Democrat": a modifier
         names = left[k + 1:j + 1]
         if len(names) >= 2 and all(is_name_word(t[2]) for t in names) and word not in v.heads \
-                and word not in v.anonymous and word not in v.organizations and word not in v.documents \
-                and word not in v.roles and not word.endswith(_PERSON_SUFFIXES):
+                and not word.endswith(_PERSON_SUFFIXES):
             return k + 1
     return first
 
@@ -267,9 +266,7 @@ _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
 
 def _is_verb_form(token: str, v: Vocabulary) -> bool:
     """A lower-case word in -ing or -ed that no word list knows as a noun ("started", "attending")."""
-    low = token.lower()
-    return token.islower() and low.endswith(("ing", "ed")) and low not in v.heads and low not in v.anonymous \
-        and low not in v.documents and low not in v.organizations
+    return token.islower() and token.endswith(("ing", "ed")) and token not in v.heads
 
 
 def _relative_that(left: list, j: int, v: Vocabulary) -> bool:
@@ -287,8 +284,7 @@ def _relative_that(left: list, j: int, v: Vocabulary) -> bool:
     low = word.lower()
     if not is_word(word) or low in v.stops or low in v.pronouns:
         return False
-    return (low in v.heads or low in v.documents or low in v.plural_nouns or low in v.organizations
-            or low in v.anonymous or (word[:1].isupper() and j >= 2 and is_word(left[j - 2][2])))
+    return low in v.heads or low in v.plural_nouns or (word[:1].isupper() and j >= 2 and is_word(left[j - 2][2]))
 
 
 def _antecedent(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
@@ -314,8 +310,8 @@ def _after_participle(tokens: list, first: int, last: int, v: Vocabulary) -> int
     ("a detailed report").
     """
     for k in range(last - 1, first - 1, -1):
-        low = tokens[k][2]
-        if low.islower() and low.endswith(("ing", "ed")) and "-" not in low and low not in v.heads and not (
+        word = tokens[k][2]
+        if _is_verb_form(word, v) and "-" not in word and not (
                 k > first and tokens[k - 1][2].lower() in v.determiners):
             k += 1
             while k < last and tokens[k][2].lower() in v.phrase_edges:
