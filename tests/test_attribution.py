@@ -986,3 +986,33 @@ def test_upper_case_transcript_labels_are_people_unless_acronyms(text, speaker, 
                                   "GALLERY: Scenes from the rally", "Read: The full memo"])
 def test_item_labels_before_a_colon_are_no_speakers(text):
     assert attributions(text).empty, attributions(text)[["match", "speaker"]]
+
+
+@pytest.fixture(scope="module")
+def abp_titled_speakers():
+    """Attribution rows of 300 ABP articles that name a Secretary of State or Defense or a party caucus."""
+    frame = pd.read_parquet(shared_file("abp", "articles.parquet"))
+    frame = frame[frame["text"].str.contains(
+        "Secretary of State [A-Z]|Secretary of Defense [A-Z]|House Democrats|Senate Republicans")].head(300)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = framing.load_corpus(frame)
+    rows = framing.extract(corpus, features=["attribution"])
+    return rows.dropna(subset=["speaker"])
+
+
+def test_titled_names_and_caucuses_are_typed_on_real_articles(abp_titled_speakers):
+    rows = abp_titled_speakers
+    titled = rows[rows["speaker"].str.fullmatch(r"(?:[A-Z][\w.’'-]* )*Secretary of (?:State|Defense)"
+                                                r"(?: [A-Z][\w.’'-]*){2,3}")]
+    assert len(titled) >= 30
+    assert (titled["speaker_type"] == "named").all(), titled[["speaker", "speaker_type"]]
+    caucuses = rows[rows["speaker"].isin(["House Democrats", "Senate Republicans", "House Republicans",
+                                          "Senate Democrats"])]
+    assert len(caucuses) >= 10
+    assert (caucuses["speaker_type"] == "anonymous").all(), caucuses[["speaker", "speaker_type"]]
+
+
+def test_no_speaker_is_a_lone_verb_form_on_real_articles(abp_titled_speakers):
+    lone = abp_titled_speakers[abp_titled_speakers["speaker"].str.fullmatch(r"[a-z]+(?:ing|ed)")]
+    assert lone.empty, lone[["speaker", "match"]]

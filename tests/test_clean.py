@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from framing import LexiconError
+from conftest import shared_file
 from framing.clean import (
     DEFAULT_RULES_PATH,
     clean_text,
@@ -790,3 +791,28 @@ def test_profile_cards_go_and_the_name_stays(card, kept):
     assert cleaned == "\n\n".join([f"“It is over,” said {kept}.", *BODY])
     assert "profile_card" in set(report["rule"])
     assert_report_points_at_raw(page, report)
+
+
+
+_CARD = re.compile(r"(?P<surname>[A-Z][\w'’-]+) (?:\(?[A-Z][\w'’.-]*\)? ){0,5}(?P=surname)[A-Z][^\n]{1,600}? MORE\b")
+
+
+def _abp_texts(mask) -> list[str]:
+    frame = pd.read_parquet(shared_file("abp", "articles.parquet"))
+    return frame.loc[mask(frame), "text"].head(100).tolist()
+
+
+def test_video_playlists_go_from_real_cnn_articles():
+    raw = _abp_texts(lambda f: f["text"].str.contains("Replay More Videos", regex=False))
+    assert len(raw) == 100
+    assert not any("Replay More Videos" in clean_text(text) for text in raw)
+
+
+def test_profile_cards_go_from_real_hill_articles_and_the_names_stay():
+    raw = _abp_texts(lambda f: (f["source"] == "The Hill") & f["text"].str.contains(" MORE", regex=False))
+    cleaned = [clean_text(text) for text in raw]
+    assert sum(len(_CARD.findall(text)) for text in raw) >= 200
+    assert sum(len(_CARD.findall(text)) for text in cleaned) == 0
+    for before, after in zip(raw, cleaned):
+        for card in _CARD.finditer(before):
+            assert card.group("surname") in after  # the name before the card stays
