@@ -1,12 +1,14 @@
-"""Score framing's attribution cues and speakers against PolNeAR.
+"""Score framing's attribution cues, speakers and contents against PolNeAR.
 
 PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates attributions in 1,008
 US political news articles from seven publishers: a **cue** ("said",
 "according to", ":"), a **source** (the speaker) and a **content**. This script
 runs ``framing.extract(..., features=["attribution"])`` on the raw article
-texts and compares its cue spans (``start``/``end`` of each attribution row)
-and speaker spans (``speaker_start``/``speaker_end``, where found) with the
-gold cue and source spans.
+texts and compares its cue spans (``start``/``end`` of each attribution row),
+speaker spans (``speaker_start``/``speaker_end``, where found) and content
+spans (``content_start``/``content_end``, where found) with the gold cue,
+source and content spans. For contents, overlap matching is lenient (one
+shared character); exact matching is the telling figure.
 
 Data
 ----
@@ -18,7 +20,8 @@ first one listed in ``annotators``; the other annotators' rows are ignored.
 Matching
 --------
 Each gold attribution gives one gold **cue** span (its cue fragments) and, if
-it has a source, one gold **speaker** span (its source fragments). Each
+it has a source, one gold **speaker** span (its source fragments), and, if it
+has a content, one gold **content** span (its content fragments). Each
 prediction and each gold span is used at most once (one-to-one).
 
 * **exact**: a prediction is a true positive when its span equals the span
@@ -81,7 +84,7 @@ from pathlib import Path
 
 import pandas as pd
 
-ROLES = ("cue", "speaker")
+ROLES = ("cue", "speaker", "content")
 MODES = ("exact", "overlap")
 _TRIM = " \t\r\n\u00a0\ufeff.,;:!?\"'“”‘’()[]—–-"
 
@@ -107,7 +110,7 @@ def load_polnear(path: Path, split: str) -> tuple[pd.DataFrame, dict]:
     -------
     (pandas.DataFrame, dict)
         The corpus (``doc_id``, ``source`` = publisher, ``text`` verbatim) and
-        ``{doc_id: {"cue": [fragments, ...], "speaker": [fragments, ...]}}``
+        ``{doc_id: {"cue": [fragments, ...], "speaker": [...], "content": [...]}}``
         where each item is a list of ``(start, end)`` fragments.
     """
     articles = [json.loads(line) for line in (path / "articles.jsonl").open(encoding="utf-8")]
@@ -115,7 +118,7 @@ def load_polnear(path: Path, split: str) -> tuple[pd.DataFrame, dict]:
     if not articles:
         raise SystemExit(f"no articles of split {split!r} in {path}")
     annotator = {a["doc_id"]: a["annotators"][0] for a in articles}
-    gold = {a["doc_id"]: {"cue": [], "speaker": []} for a in articles}
+    gold = {a["doc_id"]: {role: [] for role in ROLES} for a in articles}
     with (path / "attributions.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             row = json.loads(line)
@@ -125,6 +128,8 @@ def load_polnear(path: Path, split: str) -> tuple[pd.DataFrame, dict]:
                 gold[row["doc_id"]]["cue"].append([tuple(f) for f in row["cue"]])
             if row["source"]:
                 gold[row["doc_id"]]["speaker"].append([tuple(f) for f in row["source"]])
+            if row["content"]:
+                gold[row["doc_id"]]["content"].append([tuple(f) for f in row["content"]])
     corpus = pd.DataFrame({"doc_id": [a["doc_id"] for a in articles],
                            "source": [a["publisher"] for a in articles],
                            "text": [a["text"] for a in articles]})
@@ -147,18 +152,21 @@ def predictions(matches: pd.DataFrame, *, outside_quotes: bool = False) -> dict:
     Returns
     -------
     dict
-        ``{doc_id: {"cue": [(start, end), ...], "speaker": [(start, end), ...]}}``
+        ``{doc_id: {"cue": [(start, end), ...], "speaker": [...], "content": [...]}}``
     """
     rows = matches[matches["feature"] == "attribution"]
     if outside_quotes:
         rows = rows[~rows["in_quote"].astype(bool)]
     result: dict = {}
-    for doc_id, start, end, s_start, s_end in zip(rows["doc_id"], rows["start"], rows["end"],
-                                                  rows["speaker_start"], rows["speaker_end"]):
-        entry = result.setdefault(doc_id, {"cue": [], "speaker": []})
+    for doc_id, start, end, s_start, s_end, c_start, c_end in zip(
+            rows["doc_id"], rows["start"], rows["end"], rows["speaker_start"], rows["speaker_end"],
+            rows["content_start"], rows["content_end"]):
+        entry = result.setdefault(doc_id, {role: [] for role in ROLES})
         entry["cue"].append((int(start), int(end)))
         if not pd.isna(s_start):
             entry["speaker"].append((int(s_start), int(s_end)))
+        if not pd.isna(c_start):
+            entry["content"].append((int(c_start), int(c_end)))
     return result
 
 

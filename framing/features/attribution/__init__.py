@@ -158,7 +158,7 @@ def find_attributions(doc: Doc, doc_number: int, rows: Rows) -> None:
         if entry.category in states and found and _nested_in_previous(text, found[-1], number, start, end):
             continue  # "Clinton said she wants …": part of what the previous cue reports
         attribution = _analyse(text, entry, start, end, number, sentence, quotes, v, found, tokens)
-        if attribution is not None:
+        if attribution is not None and not (found and _inside_cue_gap(attribution, found[-1])):
             found.append(attribution)
     found = _with_colon_cues(doc, found, quotes, v, bounds, sentence_starts)
     found = _with_poll_cues(doc, found, v, bounds)
@@ -679,6 +679,20 @@ def _drop_nested_states(found: list[Attribution], v: Vocabulary) -> list[Attribu
             continue
         kept.append(att)
     return kept
+
+
+def _inside_cue_gap(att: Attribution, previous: Attribution) -> bool:
+    """``att`` lies between the previous cue and its content, and reports (much) the same content.
+
+    "said in a statement that …", "told reporters in a written statement
+    that …": the noun names the occasion of the attribution "said" already
+    counts; it is no second one.
+    """
+    content, other = att.content, previous.content
+    # the spans may differ by a quotation mark: "said in a statement that “…”"
+    return (content is not None and other is not None and previous.sentence == att.sentence
+            and previous.end <= att.start and att.end <= other.start
+            and content.start < other.end and other.start < content.end)
 
 
 def _nested_in_previous(text: str, previous: Attribution, number: int, start: int, end: int) -> bool:

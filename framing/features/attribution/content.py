@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from framing.features.attribution.tokens import is_word
+from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word
 from framing.features.attribution.wordlists import Vocabulary
 
 DIRECT, INDIRECT, ACCORDING_TO, MIXED = "direct", "indirect", "according_to", "mixed"
@@ -132,13 +132,16 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
     # when nothing but an adverbial follows the cue ("“We will win.” Obama said
     # on Tuesday."), not when the cue has a clause of its own ("“…” He added
     # that the vote was rigged.").
-    if before is not None and (quotes.rows[before][1] > s_start or _adjunct_tail(right, k, v, complete)):
+    k_content = _skip_complementizer(right, k, v)
+    if before is not None and _reports_quote_before(text, quotes.rows[before], s_start,
+                                                    _adjunct_tail(right, k, v, complete),
+                                                    _has_own_clause(right, k, k_content, v)):
         row = quotes.rows[before]
         # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
         return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
-    k_content = _skip_complementizer(right, k, v)
-    if k_content < len(right):
-        after_quote = quotes.by_start.get(right[k_content][0])
+    c_first = _content_first(text, right, k_content, s_end, complete, group_end)
+    if c_first is not None:
+        after_quote = quotes.by_start.get(c_first)
         if after_quote is not None:
             row = quotes.rows[after_quote]
             if _only_punctuation(text, row[1], s_end) or row[1] >= s_end:
@@ -153,12 +156,25 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
     if comma is not None and k < len(right) and right[k][2] == ",":
         start = _strip_start(text, s_start, s_end)
         return _typed(text, start, strip_end(text, start, s_end), "sentence", quotes)
-    if k_content < len(right):
-        start = right[k_content][0]
-        end = strip_end(text, start, s_end)
-        if start < end:
-            return _typed(text, start, end, "after", quotes)
+    if c_first is not None:
+        end = strip_end(text, c_first, s_end)
+        if c_first < end:
+            return _typed(text, c_first, end, "after", quotes)
     return None
+
+
+def _content_first(text: str, right: list, k: int, s_end: int, complete: bool, floor: int) -> int | None:
+    """Offset where the content after the cue starts: token ``k``, or the text after a cut window.
+
+    ``floor`` is the end of the cue group (an inverted speaker may run past the window).
+    """
+    if k < len(right):
+        return right[k][0]
+    if complete or not right or right[-1][2].lower() not in ("that", ":"):
+        return None
+    # The window ended on a skipped "that" ("… Tuesday that"): the content follows it.
+    start = _strip_start(text, max(right[-1][1], floor), s_end)
+    return start if start < s_end else None
 
 
 def _typed(text: str, start: int, end: int, side: str, quotes: QuoteIndex) -> Content:
@@ -200,6 +216,40 @@ def _quote_ending_at(text: str, position: int, quotes: QuoteIndex) -> int | None
     return found
 
 
+def _reports_quote_before(text: str, row: tuple, s_start: int, adjunct_tail: bool, own_clause: bool) -> bool:
+    """Whether the quotation ``row`` closing right before the speaker phrase is what the cue reports.
+
+    Yes when only an adverbial follows the cue. Otherwise not when the
+    quotation closed the previous sentence ("“…” He added that …"), nor when
+    the cue introduces a clause or quotation of its own and the quotation
+    closes a clause that words of the sentence open ("Calling the request
+    “repugnant,” Frosh said that …", "… on “Fox & Friends,” suggesting
+    that …", "greeted him with a warm “Welcome,” Trump responded, “…”").
+    """
+    if adjunct_tail:
+        return True
+    if row[1] <= s_start:
+        return False
+    return not (own_clause and row[0] > s_start and any(ch.isalnum() for ch in text[s_start:row[0]]))
+
+
+def _has_own_clause(right: list, k: int, k_content: int, v: Vocabulary) -> bool:
+    """The cue introduces a clause, object or quotation of its own.
+
+    "that" or ":" skipped, a quotation next, or a word right after the cue
+    group ("the video shows a missile …"); not a comma ("…,” said X, a
+    Democrat", "…,” the president says, as he …").
+    """
+    if any(right[i][2].lower() in ("that", ":") for i in range(k, min(k_content, len(right)))):
+        return True
+    if k_content < len(right) and right[k_content][2] in OPENING_QUOTES:
+        return True
+    if k >= len(right) or not is_word(right[k][2]):
+        return False
+    low = right[k][2].lower()  # "said today at a conference" is an adverbial, not an object
+    return not (low in v.time or low in v.openers or low in v.adverbial)
+
+
 def _comma_before(text: str, position: int, floor: int) -> int | None:
     """Offset of a comma (or dash) right before ``position``, spaces allowed."""
     k = position
@@ -231,7 +281,12 @@ def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary) -> int:
     if low == "the" and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper():
         j += 1
     n = 0
-    while j < len(tokens) and tokens[j][2][:1].isupper() and is_word(tokens[j][2]) and n < 5:
+    while j < len(tokens) and n < 6:
+        word = tokens[j][2]
+        if not (word[:1].isupper() and is_word(word)):
+            # "told Fox News host Mike Huckabee": a role noun between a medium and a name
+            if not (n and word in v.roles and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper()):
+                break
         j += 1
         n += 1
     return j if n else k
@@ -242,6 +297,8 @@ def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:
     n = len(tokens)
     if k < n and (tokens[k][2].lower() in v.time_phrase_words or tokens[k][2].isdigit()):
         k = _skip_time_adverbial(tokens, k, v)  # only these words can open one
+    if k < n and tokens[k][2].lower() in _OCCASION_PREPOSITIONS:
+        k = _skip_to_that(tokens, k, v)
     while k < n:
         low = tokens[k][2].lower()
         if low not in _SKIP_AFTER_CUE:
@@ -252,20 +309,88 @@ def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:
     return k
 
 
+# Prepositions that open an adverbial of occasion or medium between a cue and
+# its "that": "said in a statement that", "told reporters at a briefing on
+# Monday that", "wrote on Twitter that".
+# ("before", "after" and "while" are left out: they open clauses, "responded
+# before adding that …").
+_OCCASION_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "over", "from"})
+_MAX_OCCASION_TOKENS = 12
+_NOT_OCCASION = frozenset({"least", "most", "all", "first", "last"})  # "reported at least 20 victims"
+_CLAUSE_OPENERS = frozenset({"if", "when", "while", "because", "although", "though", "as", "unless",
+                             "despite", "after", "before", "since", "once", "until", "in", "for", "there"})
+
+
+def _skip_to_that(tokens: list, k: int, v: Vocabulary) -> int:
+    """Index after the "that" ending an adverbial of occasion that opens at ``k`` (else ``k``).
+
+    The adverbial is a run of words without punctuation (a period inside an
+    abbreviation is part of its word) and without a subject pronoun ("I
+    think in Iowa he proved that" is a clause). The word after "that" must be
+    able to open a clause (a name, pronoun, determiner, number, quotation
+    mark or subordinator); otherwise "that" may be a relative pronoun ("at a
+    center that works with …") and nothing is skipped. A comma before an
+    opening quotation mark ends the adverbial too ("said last week in Tel
+    Aviv, “…”").
+    """
+    n = len(tokens)
+    if k + 1 >= n or tokens[k + 1][2].lower() in _NOT_OCCASION:
+        return k
+    for j in range(k + 1, min(n, k + _MAX_OCCASION_TOKENS)):
+        word = tokens[j][2]
+        low = word.lower()
+        if low == "that":
+            before = tokens[j - 1][2].lower()
+            if before in v.noun_cues and before not in v.documents:
+                return k  # "challenged on its claims that …": the clause is the claims', not the cue's
+            if before in _RELATIVE_HEADS:
+                return k  # "in the same way that they …": a relative clause
+            # the window may end at "that" ("… Tuesday that"): what follows is not known, take it
+            return j + 1 if j + 1 == n or _opens_clause(tokens[j + 1][2], v) else k
+        if word in (",", ":") and j + 1 < n and tokens[j + 1][2] in OPENING_QUOTES:
+            return j
+        if not (is_word(word) or word in OPENING_QUOTES or word in CLOSING_QUOTES) or low in _SUBJECTS:
+            return k  # a quoted title may stand in it: "in an interview on “Fox News Sunday” that"
+    return k
+
+
+_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+# Nouns a relative "that" follows far more often than a reported clause does.
+_RELATIVE_HEADS = frozenset({"way", "ways", "manner", "extent", "decision", "decisions", "thing", "things"})
+
+
+def _opens_clause(word: str, v: Vocabulary) -> bool:
+    """Whether ``word`` after "that" can open a reported clause rather than go on a relative one.
+
+    A relative "that" is followed by its verb ("a center that works", "a
+    group that has"): a lower-case word in -s or -ed, or an auxiliary, is
+    taken for one, unless it names people ("voters", "officials").
+    """
+    low = word.lower()
+    if "'" in low or "’" in low:
+        low = low.replace("’", "'").split("'")[0]  # "he's", "there’s"
+    if word[:1].isupper() or word[:1].isdigit() or word in OPENING_QUOTES or word == ",":
+        return True
+    if low in v.pronouns or low in v.determiners or low in _CLAUSE_OPENERS or low in v.heads:
+        return True
+    return word.isalpha() and word.islower() and not low.endswith(("s", "ed")) and low not in v.gap
+
+
 def _skip_time_adverbial(tokens: list, k: int, v: Vocabulary) -> int:
     """Index after "on Tuesday", "last week", "in April", "earlier this month" at ``k`` (else ``k``)."""
     j = k
-    saw_time = False
+    after_time = k  # index after the last time word (or a number after one)
     end = min(len(tokens), k + 4)
     time = v.time
     while j < end:
         low = tokens[j][2].lower()
-        if low in time:
-            saw_time = True
+        if low in time or (low.isdigit() and after_time > k):
+            after_time = j + 1
         elif not (low in v.openers or low in v.determiners or low.isdigit()):
             break
         j += 1
-    return j if saw_time else k
+    # "said Thursday in an interview": the opener after the time word starts the next adverbial
+    return after_time
 
 
 def _adjunct_tail(tokens: list, k: int, v: Vocabulary, complete: bool) -> bool:

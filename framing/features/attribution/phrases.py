@@ -62,7 +62,8 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                     k -= 1
                     continue
                 break
-            if (low in v.stops and not capitalised_name(tokens, k)) or (
+            if (low in v.stops and not capitalised_name(tokens, k) and not (
+                    is_acronym(token) and k + 1 < len(tokens) and not tokens[k + 1][2].isupper())) or (
                     low.endswith("ly") and not token[0].isupper() and low not in v.ly_nouns) or (
                     low in v.pronouns and not (len(token) > 1 and token.isupper())):  # "US" is no pronoun
                 break
@@ -108,6 +109,11 @@ def _with_quantity_opener(tokens: list, first: int) -> int:
 
 
 _OCCASION_PREPOSITIONS = ("in", "at", "on", "during", "via")
+
+
+def is_acronym(token: str) -> bool:
+    """An upper-case word that spells a function word: "The WHO said", "IT experts"."""
+    return len(token) > 1 and token.isupper()
 
 
 def capitalised_name(tokens: list, k: int) -> bool:

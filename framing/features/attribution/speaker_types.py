@@ -125,13 +125,18 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
         return ANONYMOUS
     if low in v.roles:
         return _role_or_anonymous(core, v)
-    if low in v.organizations:
-        return ORGANIZATION
+    if low in v.organizations and not (low in v.documents and head.islower() and not _the_newspaper(core, low)):
+        return ORGANIZATION  # "the Post" is a newspaper; "this post" is a text
     if low in v.documents:
         return DOCUMENT
     if _counted_people(core, low, v):
         return ANONYMOUS  # "At least three would-be presidential contenders"
     return UNKNOWN
+
+
+def _the_newspaper(core: list[str], low: str) -> bool:
+    """ "the paper" alone is the newspaper the article cites; "a paper", "the TPC paper" are texts."""
+    return low == "paper" and len(core) == 2 and core[0].lower() == "the"
 
 
 def _counted_people(core: list[str], low: str, v: Vocabulary) -> bool:

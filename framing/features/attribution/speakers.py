@@ -38,8 +38,8 @@ from __future__ import annotations
 
 import re
 
-from framing.features.attribution.phrases import (COORDINATORS, capitalised_name, is_ly_adverb, is_name_word,
-                                                  noun_phrase_back, noun_phrase_forward)
+from framing.features.attribution.phrases import (COORDINATORS, capitalised_name, is_acronym, is_ly_adverb,
+                                                  is_name_word, noun_phrase_back, noun_phrase_forward)
 from framing.features.attribution.speaker_types import (ANONYMOUS, NAMED, PRONOUN, UNKNOWN, Speaker,
                                                         make_speaker)
 from framing.features.attribution.tokens import CLOSING_QUOTES, DASHES, OPENING_QUOTES, is_word, tokenize
@@ -51,6 +51,9 @@ PARTICIPLE = "participle"  # a passive participle without a be-form: "men accuse
 BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s"})
 # Pronouns that can be the subject of a cue; the object forms only name listeners.
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+_CAUSATIVES = frozenset({"make", "makes", "made", "making", "let", "lets", "letting", "have", "has", "had",
+                         "help", "helps", "helped", "see", "saw", "seen", "hear", "heard", "watch", "watched"})
 _MAX_SEGMENT_TOKENS = 40
 # Punctuation that ends a comma-separated segment of the phrase before a cue.
 _SEGMENT_BREAKS = frozenset({",", ";", ":"}) | DASHES | OPENING_QUOTES | CLOSING_QUOTES
@@ -102,6 +105,10 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             if found is not None:
                 return found, INVERTED
         return None, ""
+    adverbial = _time_adverbial_start(left, j, v)
+    if adverbial is not None:
+        # "The company on Monday said", "A poll released Wednesday shows": the subject is before it
+        j = _before_participle(left, _skip_gap(left, adverbial - 1, v), v)
     token = left[j][2]
     low = token.lower()
     if form_is_past and right and f"{label} {right[0][2].lower()}" in v.object_first \
@@ -121,10 +128,14 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         if agent is not None:
             return agent, PASSIVE
     if low in _SUBJECT_PRONOUNS:
+        if low == "it" and not (form_is_ing or form_is_past):  # "it say" cannot be a clause; "it said" can
+            subject = _relative_clause_subject(text, left, j, v)
+            if subject is not None:
+                return subject, BEFORE  # "Those who oppose it say"
         return _pronoun(left[j]), BEFORE
     if low == "one" and j == len(left) - 1 and (j == 0 or not is_word(left[j - 1][2])):
         return make_speaker(text, left[j:j + 1], v), BEFORE  # "One told reporters …": an unnamed speaker
-    if low in v.relatives and low != "that" or (low == "that" and j > 0 and (
+    if low in v.relatives and low != "that" and not token.isupper() or (low == "that" and j > 0 and (
             left[j - 1][2] == "," or (not form_is_ing and _relative_that(left, j, v)))):
         return _antecedent(text, left, j, v), BEFORE
     if token == "," and form_is_ing or (form_is_ing and low in _GERUND_PREPOSITIONS):
@@ -134,7 +145,13 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         return opening_subject(text, left, sentence_start, v), SHARED
     if low in COORDINATORS:
         return _shared_subject(text, left, previous, sentence_start, v), SHARED
-    if token[:1].isalnum() and (low not in v.stops or capitalised_name(left, j)):  # a word
+    if low in _OBJECT_PRONOUNS and not form_is_ing:
+        if j > 0 and left[j - 1][2].lower() in _CAUSATIVES:
+            return _pronoun(left[j]), BEFORE  # "which makes me suspect": the pronoun is the one suspecting
+        subject = _relative_clause_subject(text, left, j, v)
+        if subject is not None:
+            return subject, BEFORE  # "the people who voted for him said"
+    if token[:1].isalnum() and (low not in v.stops or capitalised_name(left, j) or _acronym_in_text(text, left[j])):
         first = noun_phrase_back(left, j, v)
         if first is not None and _is_occasion(left, first, j, v):
             # "Jeb Bush in a Medium post said": skip the occasion, keep the subject.
@@ -142,6 +159,10 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             first2 = noun_phrase_back(left, j2, v) if j2 >= 0 and is_word(left[j2][2]) else None
             if first2 is not None:
                 return make_speaker(text, left[first2:j2 + 1], v), BEFORE
+        # not for an -ing cue: "courts to dismiss cases alleging …" is a participle of the noun before it
+        subject = None if form_is_ing else _relative_clause_subject(text, left, j if first is None else first, v)
+        if subject is not None:
+            return subject, BEFORE  # "Democrats who voted to reopen the government said"
         if first is not None and not (first == j and _is_verb_form(token, v)):
             return make_speaker(text, left[_name_after_thing(left, first, j, v):j + 1], v), BEFORE
         return None, ""  # also "Democrats have started urging", "36 NGBs that responded said": a verb, no speaker
@@ -196,6 +217,67 @@ def _gap_phrase_ending(left: list, j: int, v: Vocabulary) -> int:
 
 
 _NEGATIONS = ("n't", "n’t")
+
+
+def _acronym_in_text(text: str, token: tuple) -> bool:
+    """An acronym spelling a function word ("The WHO said"), not a word of an all-capitals headline."""
+    return is_acronym(token[2]) and any(ch.islower() for ch in text[token[1]:token[1] + 24])
+
+
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_TIME_OPENERS = frozenset({"on", "last", "this", "earlier", "late", "early", "in", "over", "during", "later"})
+
+
+def _time_adverbial_start(left: list, j: int, v: Vocabulary) -> int | None:
+    """Start of a time adverbial ending at ``left[j]`` between a subject and its cue, if any.
+
+    "The company on Monday said", "Officials last week said", "Trump
+    Tuesday said". The adverbial opens with a lower-case time opener ("on",
+    "last", "this", "earlier") or is a bare weekday, so that "Theresa May"
+    and "The New York Times" stay names. A word must stand before it.
+    """
+    word = left[j][2]
+    if word.lower() not in v.time or not (word.islower() or word in _WEEKDAYS):
+        return None
+    k = j
+    while k > 0 and j - k < 4:
+        previous = left[k - 1][2]
+        low = previous.lower()
+        if previous.islower() and low in _TIME_OPENERS:
+            k -= 1
+            continue
+        if low in v.time and (previous.islower() or previous in _WEEKDAYS) or low in v.determiners and previous.islower():
+            k -= 1
+            continue
+        break
+    if k == j and word not in _WEEKDAYS:
+        return None  # a bare "week" or "time" is no adverbial
+    first = next((i for i in range(k, j + 1) if left[i][2].lower() in _TIME_OPENERS or left[i][2] in _WEEKDAYS), None)
+    before = left[first - 1][2] if first else ""
+    low = before.lower()
+    if not is_word(before) or (low in v.stops and not is_acronym(before)) or low in v.determiners \
+            or low in v.pronouns:  # "The WHO on Saturday" is a subject; "your Sunday viewing" is not
+        return None
+    return first
+
+
+_MAX_PARTICIPLE_PHRASE = 4  # "released", "made public", "posted on social media"
+
+
+def _before_participle(left: list, j: int, v: Vocabulary) -> int:
+    """Index before a participle phrase ending at ``left[j]`` ("a poll released", "images posted on X").
+
+    Only used before a time adverbial: "A CNN/ORC poll released Wednesday
+    shows", "A report made public Wednesday described".
+    """
+    for k in range(j, max(0, j - _MAX_PARTICIPLE_PHRASE), -1):
+        word = left[k][2]
+        if not is_word(word):
+            return j
+        if word.islower() and not word.endswith(("ing", "s")) and _is_verb_form(word, v) \
+                and k > 0 and is_word(left[k - 1][2]):
+            return k - 1
+    return j
 
 
 def _is_occasion(left: list, first: int, last: int, v: Vocabulary) -> bool:
@@ -285,6 +367,45 @@ def _relative_that(left: list, j: int, v: Vocabulary) -> bool:
     if not is_word(word) or low in v.stops or low in v.pronouns:
         return False
     return low in v.heads or low in v.plural_nouns or (word[:1].isupper() and j >= 2 and is_word(left[j - 2][2]))
+
+
+_WH_RELATIVES = frozenset({"who", "whom", "which"})
+_WH_WORD = re.compile(r"\b(?:who|whom|which)\b")
+_MAX_RELATIVE_TOKENS = 12  # tokens from the relative pronoun to the phrase before the cue
+
+
+def _relative_clause_subject(text: str, left: list, first: int, v: Vocabulary) -> Speaker | None:
+    """The antecedent of a relative clause that ends right before the cue.
+
+    In "Democrats who voted to reopen the government said", the phrase before
+    the cue ("the government") is the object inside the clause; the subject
+    of "said" is the phrase the clause describes ("Democrats"). Only when
+    words stand between the pronoun and that phrase, without punctuation:
+    in "the man who police say shot him" the phrase right after "who" is the
+    speaker, and after "the bill, which passed the House, …" a comma
+    closes the clause.
+    """
+    k = first - 1
+    lowest = max(0, first - _MAX_RELATIVE_TOKENS)
+    if k < 1 or not _WH_WORD.search(text, left[lowest][0], left[k][1]):
+        return None  # most phrases: no relative pronoun in reach, decided on the text
+    while k >= lowest:
+        word = left[k][2]
+        if not is_word(word) or word in _CLAUSE_BREAKS:
+            return None  # "which stated that when the reporter had asked": another clause
+        if word in _WH_RELATIVES:  # lower case: "The WHO on Saturday said" names an agency
+            following = left[k + 1][2]
+            if k >= first - 1 or k == 0 or not following.islower() or following in v.determiners \
+                    or following in v.quantifiers or following in v.pronouns:
+                return None  # "the one who Trump said", "which one U.S. official told": a subject opens the clause
+            return _antecedent(text, left, k, v)
+        k -= 1
+    return None
+
+
+# Words that open a clause inside the relative clause: the phrase before the cue belongs to it.
+_CLAUSE_BREAKS = frozenset({"that", "when", "if", "because", "while", "although", "whether", "where", "since",
+                            "as", "unless", "until", "before", "after", "what", "how", "why", "than", "once"})
 
 
 def _antecedent(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
