@@ -1134,3 +1134,58 @@ def test_occasions_are_not_contents_on_real_articles(abp_titled_speakers_rows):
     doubled = [d for d, s in zip(statements["doc_id"], statements["start"])
                if re.search(r"\b(?:said|says) in an? $", texts[d][max(0, s - 20):s])]
     assert not doubled
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # a participle clause opening the sentence: its subject is the main clause's, its content ends at its comma
+    ("Citing security concerns, the Pentagon declined to comment.", "Citing", "the Pentagon", "security concerns"),
+    ("Saying he was tired, Smith left the room.", "Saying", "Smith", "he was tired"),
+    ("Referring to the protests, the mayor warned that the city would act.", "Referring to", "the mayor",
+     "the protests"),
+    ("Calling the request “repugnant,” Frosh said in a statement that his office had advised the board.",
+     "Calling", "Frosh", "the request “repugnant,”"),
+    # a passive participle names the one asked, not the asker
+    ("Asked about the plan, Trump said it was dead.", "Asked", None, "about the plan"),
+])
+def test_participle_opening_the_sentence(text, cue, speaker, content):
+    row = only(attributions(text), cue)
+    assert (None if pd.isna(row.speaker) else row.speaker) == speaker
+    assert content_of(text, row) == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name followed by a chain of descriptions is the speaker, however many descriptions follow
+    ("Mary Cheney, the younger sister of Liz Cheney, a Wyoming Senate candidate, sharply criticized the plan.",
+     "Mary Cheney"),
+    ("Liz Cheney, a Wyoming Senate candidate, criticized the plan.", "Liz Cheney"),
+    ("The top US general in Iraq, Lt-Gen. Paul Funk, criticized the plan.", "Lt-Gen. Paul Funk"),
+])
+def test_name_before_a_chain_of_appositives(text, speaker):
+    assert speaker_of(text, "criticized")[0] == speaker
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # the listener of "told" may be a phrase with a determiner; the clause after it is the content
+    ("Fauci told a U.S. House panel that it was fine.", "told", "it was fine"),
+    ("Alberto Zangrillo told an Italian public broadcasting company that the swabs were done.", "told",
+     "the swabs were done"),
+    # (a bare plural after "that" is not taken for a subject: "that swabs were done" could be a relative clause)
+    ("She told the AP she would run.", "told", "she would run"),
+    # a quotation before a speech tag stays its content when only the person spoken to, a time or a
+    # preposition follows
+    ("Pham's condition \"is stable and improving,\" Fauci told a U.S. House panel holding a hearing.", "told",
+     "is stable and improving"),
+    ("\"Our mission is in keeping with your desire,\" Wuerl said to laughter.", "said",
+     "Our mission is in keeping with your desire"),
+    ("The bill “could serve as a blueprint,” McCain said today at a conference.", "said",
+     "could serve as a blueprint"),
+    # a quotation inside the clause before a cue with its own object or clause is not its content
+    ("Menacingly titled \"Last Chance\", the video released on Saturday shows a missile hitting Washington.",
+     "shows", "a missile hitting Washington"),
+    ("It is the latest move by the “New California” movement, which hopes to split the state.", "hopes",
+     "to split the state"),
+    ("He spoke on “Fox & Friends,” suggesting that the poor choose not to work.", "suggesting",
+     "the poor choose not to work"),
+])
+def test_content_after_listeners_and_quotations_before_the_cue(text, cue, content):
+    assert content_of(text, only(attributions(text), cue)) == content

@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from framing.features.attribution.phrases import noun_phrase_forward
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word
 from framing.features.attribution.wordlists import Vocabulary
 
@@ -125,17 +126,22 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
         return _according_to(text, cue, group_end, sentence, right, quotes)
     # The tokens after the cue start after it: only an inverted speaker moves the group's end.
     k = 0 if not right or right[0][0] >= group_end else _first_index_after(right, group_end)
+    k_cue = k
     if listener:
         k = _skip_listener(text, right, k, v)
+        if k > k_cue and k < len(right) and is_word(right[k][2]) and right[k][2].lower() not in _COMPLEMENT_STARTS:
+            # "told an Italian public broadcasting company that": the listener runs on to "that"
+            found = _past_that(right, k, k, v)
+            if found > k and right[found - 1][2].lower() == "that":
+                k = found - 1
     before = _quote_ending_at(text, phrase_start, quotes)
     # A quotation that closed the previous sentence is this cue's content only
     # when nothing but an adverbial follows the cue ("“We will win.” Obama said
     # on Tuesday."), not when the cue has a clause of its own ("“…” He added
     # that the vote was rigged.").
     k_content = _skip_complementizer(right, k, v)
-    if before is not None and _reports_quote_before(text, quotes.rows[before], s_start,
-                                                    _adjunct_tail(right, k, v, complete),
-                                                    _has_own_clause(right, k, k_content, v)):
+    if before is not None and _reports_quote_before(text, quotes.rows[before], s_start, right, k_cue, k,
+                                                    k_content, label, v, complete):
         row = quotes.rows[before]
         # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
         return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
@@ -153,7 +159,8 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
         start = _strip_start(text, s_start, comma)
         if start < comma:
             return _typed(text, start, strip_end(text, start, comma), "before", quotes)
-    if comma is not None and k < len(right) and right[k][2] == ",":
+    if comma is not None and k < len(right) and right[k][2] == "," and not (
+            k + 1 < len(right) and right[k + 1][2].lower() == "that"):  # "he told the Guardian, that …"
         start = _strip_start(text, s_start, s_end)
         return _typed(text, start, strip_end(text, start, s_end), "sentence", quotes)
     if c_first is not None:
@@ -216,7 +223,8 @@ def _quote_ending_at(text: str, position: int, quotes: QuoteIndex) -> int | None
     return found
 
 
-def _reports_quote_before(text: str, row: tuple, s_start: int, adjunct_tail: bool, own_clause: bool) -> bool:
+def _reports_quote_before(text: str, row: tuple, s_start: int, right: list, k_cue: int, k: int, k_content: int,
+                          label: str, v: Vocabulary, complete: bool) -> bool:
     """Whether the quotation ``row`` closing right before the speaker phrase is what the cue reports.
 
     Yes when only an adverbial follows the cue. Otherwise not when the
@@ -226,28 +234,47 @@ def _reports_quote_before(text: str, row: tuple, s_start: int, adjunct_tail: boo
     “repugnant,” Frosh said that …", "… on “Fox & Friends,” suggesting
     that …", "greeted him with a warm “Welcome,” Trump responded, “…”").
     """
-    if adjunct_tail:
+    # cheapest tests first: most quotations open their sentence
+    if row[1] > s_start and not (row[0] > s_start and any(ch.isalnum() for ch in text[s_start:row[0]])
+                                 and _has_own_clause(right, k_cue, k, k_content, label, v)):
         return True
-    if row[1] <= s_start:
-        return False
-    return not (own_clause and row[0] > s_start and any(ch.isalnum() for ch in text[s_start:row[0]]))
+    return _adjunct_tail(right, k, v, complete)
 
 
-def _has_own_clause(right: list, k: int, k_content: int, v: Vocabulary) -> bool:
+def _has_own_clause(right: list, k_cue: int, k: int, k_content: int, label: str, v: Vocabulary) -> bool:
     """The cue introduces a clause, object or quotation of its own.
 
-    "that" or ":" skipped, a quotation next, or a word right after the cue
-    group ("the video shows a missile …"); not a comma ("…,” said X, a
-    Democrat", "…,” the president says, as he …").
+    ``k_cue`` is the first token after the cue group, ``k`` the first after
+    its listener, if any. Own: "that" or ":" skipped, a quotation next, an
+    infinitive after a cue that takes one ("hopes to split"), the object of
+    a cue that acts on someone ("blaming the NRA", "urging Congress to"), or
+    a word right after the cue group ("the video shows a missile …"). Not: a
+    comma ("…,” said X, a Democrat"), a time word or preposition ("said
+    today", "said to laughter"), a conjunction, or the person spoken to
+    ("…,” Fauci told a House panel").
     """
     if any(right[i][2].lower() in ("that", ":") for i in range(k, min(k_content, len(right)))):
         return True
     if k_content < len(right) and right[k_content][2] in OPENING_QUOTES:
         return True
+    speech_tag = label in v.inversion or label in _ADDRESSEE_CUES
+    if k > k_cue:  # a listener was skipped
+        return not speech_tag or (k < len(right) and right[k][2].lower() == "to")
     if k >= len(right) or not is_word(right[k][2]):
         return False
-    low = right[k][2].lower()  # "said today at a conference" is an adverbial, not an object
-    return not (low in v.time or low in v.openers or low in v.adverbial)
+    low = right[k][2].lower()
+    if low == "to":
+        return not speech_tag  # "hopes to split"; not "said to Clinton"
+    return not (low in v.time or low in v.openers or low in _CLAUSE_OPENERS or low in _NOT_OBJECTS)
+
+
+# Words after a listener that open the cue's own complement: "accused her of", "urged them to", "told you how".
+_COMPLEMENT_STARTS = frozenset({"that", "of", "for", "to", "how", "what", "why", "whether", "if", "about", "as"})
+# Cues whose listener is only the person spoken to, not an object acted on ("told", not "blamed").
+_ADDRESSEE_CUES = frozenset({"tell", "inform", "notify", "brief", "assure", "reassure", "email", "tweet",
+                             "write", "ask", "caution", "warn"})
+_NOT_OBJECTS = frozenset({"to", "of", "about", "with", "at", "on", "by", "from", "during", "into", "through",
+                          "without", "amid", "among", "and", "but", "or", "nor", "so", "yet"})
 
 
 def _comma_before(text: str, position: int, floor: int) -> int | None:
@@ -278,8 +305,10 @@ def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary) -> int:
     if low in v.listeners:
         return k + 1
     j = k
-    if low == "the" and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper():
-        j += 1
+    if low in ("the", "a", "an") and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper():
+        last = noun_phrase_forward(tokens, j, v, strict=True)  # "told the AP she …": no lower-case run-on
+        if last is not None:
+            return last + 1  # "told the AP", "told a U.S. House panel", "told an Italian broadcaster"
     n = 0
     while j < len(tokens) and n < 6:
         word = tokens[j][2]
@@ -333,10 +362,15 @@ def _skip_to_that(tokens: list, k: int, v: Vocabulary) -> int:
     opening quotation mark ends the adverbial too ("said last week in Tel
     Aviv, “…”").
     """
-    n = len(tokens)
-    if k + 1 >= n or tokens[k + 1][2].lower() in _NOT_OCCASION:
+    if k + 1 >= len(tokens) or tokens[k + 1][2].lower() in _NOT_OCCASION:
         return k
-    for j in range(k + 1, min(n, k + _MAX_OCCASION_TOKENS)):
+    return _past_that(tokens, k + 1, k, v)
+
+
+def _past_that(tokens: list, first: int, k: int, v: Vocabulary) -> int:
+    """Index after a reported-clause "that" within a run of words from ``first`` (see :func:`_skip_to_that`)."""
+    n = len(tokens)
+    for j in range(first, min(n, first + _MAX_OCCASION_TOKENS - 1)):
         word = tokens[j][2]
         low = word.lower()
         if low == "that":
@@ -349,8 +383,13 @@ def _skip_to_that(tokens: list, k: int, v: Vocabulary) -> int:
             return j + 1 if j + 1 == n or _opens_clause(tokens[j + 1][2], v) else k
         if word in (",", ":") and j + 1 < n and tokens[j + 1][2] in OPENING_QUOTES:
             return j
-        if not (is_word(word) or word in OPENING_QUOTES or word in CLOSING_QUOTES) or low in _SUBJECTS:
+        if not (is_word(word) or word in OPENING_QUOTES or word in CLOSING_QUOTES) or low in _SUBJECTS \
+                or low.replace("’", "'").split("'")[0] in _SUBJECTS:  # "it's" is a clause too
             return k  # a quoted title may stand in it: "in an interview on “Fox News Sunday” that"
+        if low in v.gap and not low.endswith("ly") or (
+                low.endswith("ed") and word.islower() and tokens[j - 1][2].lower() not in v.determiners
+                and not tokens[j - 1][2].endswith("ly")):  # "in a (recently) published interview" stays
+            return k  # an auxiliary or a verb: "told CNN the government has cut so much that …" is a clause
     return k
 
 
@@ -373,7 +412,8 @@ def _opens_clause(word: str, v: Vocabulary) -> bool:
         return True
     if low in v.pronouns or low in v.determiners or low in _CLAUSE_OPENERS or low in v.heads:
         return True
-    return word.isalpha() and word.islower() and not low.endswith(("s", "ed")) and low not in v.gap
+    return (word.isalpha() and word.islower() and not low.endswith(("s", "ed")) and low not in v.gap
+            and low not in _NOT_OBJECTS)
 
 
 def _skip_time_adverbial(tokens: list, k: int, v: Vocabulary) -> int:

@@ -104,6 +104,11 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             found = _inverted(text, right, v)
             if found is not None:
                 return found, INVERTED
+        if not left and form_is_ing:
+            # "Speaking to reporters, Trump said …": the participle's subject is the main clause's
+            found = _subject_after_clause(text, right, v)
+            if found is not None:
+                return found, SHARED
         return None, ""
     adverbial = _time_adverbial_start(left, j, v)
     if adverbial is not None:
@@ -517,6 +522,15 @@ def _appositive_of(text: str, left: list, segments: list, v: Vocabulary) -> Spea
         if speaker is not None and speaker.kind == NAMED:
             phrase_start = left[far[0]][0] if far_np else speaker.phrase_start
             return speaker._replace(phrase_start=phrase_start, phrase_end=left[near[1]][1])
+    if far_np and len(segments) > 2:
+        # "Mary Cheney, the younger sister of Liz Cheney, a Wyoming Senate candidate, criticized":
+        # a chain of descriptions after a name; the name is the speaker.
+        for segment in segments[1:]:
+            if not _full_np(left, segment, v):
+                break
+            named = make_speaker(text, _trim_paren(left, segment), v)
+            if named is not None and named.kind == NAMED:
+                return named._replace(phrase_end=left[near[1]][1])
     if far_np:
         speaker = make_speaker(text, _trim_paren(left, far), v)
         if speaker is None:
@@ -562,6 +576,42 @@ def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
     if speaker.kind == UNKNOWN and not text[speaker.start:speaker.end][:1].isupper():
         return None  # "…, said the militant group" is a clause, not a speaker
     return speaker
+
+
+def clause_comma(right: list) -> int | None:
+    """Index of the comma that closes a participle clause opening the sentence ("Citing X, …")."""
+    for k, token in enumerate(right):
+        if token[2] == ",":
+            return k if k > 0 else None
+        if token[2] in (";", ":", ".", "?", "!") or token[2] in DASHES:
+            return None
+    return None
+
+
+# Words that open an appositive or relative clause after a subject ("Mary Cheney, who …", "Sessions, 69, …").
+_APPOSITION_OPENERS = frozenset({"who", "a", "an", "the", "whose", "which"})
+
+
+def _subject_after_clause(text: str, right: list, v: Vocabulary) -> Speaker | None:
+    """The subject after a participle clause that opens the sentence: "Citing X, [the Pentagon] declined"."""
+    comma = clause_comma(right)
+    if comma is None:
+        return None
+    k = comma + 1
+    while k < len(right) and right[k][2] in CLOSING_QUOTES:
+        k += 1  # "Calling the request “repugnant,” Frosh said"
+    if k >= len(right):
+        return None
+    if right[k][2].lower() in _SUBJECT_PRONOUNS:
+        return _pronoun(right[k])
+    last = noun_phrase_forward(right, k, v, strict=True)  # no cue ends this phrase: head nouns only
+    if last is None or last + 1 >= len(right):
+        return None  # the window may have cut the phrase
+    after = right[last + 1][2]
+    if after == "," and not (last + 2 < len(right) and right[last + 2][2].lower() in _APPOSITION_OPENERS):
+        return None  # "Defending national security, training teachers, building roads": a list
+    speaker = make_speaker(text, right[k:last + 1], v)
+    return speaker if speaker is not None and speaker.kind != UNKNOWN else None
 
 
 def _opens_speaker_phrase(token: str, v: Vocabulary) -> bool:
