@@ -1189,3 +1189,27 @@ def test_name_before_a_chain_of_appositives(text, speaker):
 ])
 def test_content_after_listeners_and_quotations_before_the_cue(text, cue, content):
     assert content_of(text, only(attributions(text), cue)) == content
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a coordinated cue shares the subject after an adverbial that opens the sentence
+    ("As Texas governor, he directed funds to the border and requested more troops.", "requested", "he"),
+    ("With the vote looming, Democrats said they were ready and warned that it would pass.", "warned",
+     "Democrats"),
+    # an adverbial clause with no comma to end it gives no subject, not its first word
+    ("Rather than go ahead with the debate and declare that he will not run, Trump has flirted with it.",
+     "declare", None),
+    # a cue inside the opening clause shares that clause's subject
+    ("If anyone is reluctant to do this and prefers the city, so be it.", "prefers", "anyone"),
+    ("When Cronkite returned from Vietnam and declared the war unwinnable, no one dared.", "declared",
+     "Cronkite"),
+])
+def test_shared_subject_after_an_opening_adverbial(text, cue, speaker):
+    row = only(attributions(text), cue)
+    assert (None if pd.isna(row.speaker) else row.speaker) == speaker
+
+
+def test_participle_after_a_subordinator_ends_at_its_comma():
+    text = "When asked about it, Trump said it was fine."
+    row = only(attributions(text), "asked")
+    assert pd.isna(row.speaker) and content_of(text, row) == "about it"

@@ -72,7 +72,7 @@ from framing.features.attribution.polls import poll_cues, poll_entry
 from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
                                                         speaker_type)
 from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INVERTED, PARTICIPLE, PASSIVE, SHARED,
-                                                   clause_comma, find_speaker)
+                                                   clause_comma, find_speaker, opens_with_participle)
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, tokens_and_starts
 from framing.features.attribution.wordlists import Vocabulary, vocabulary
 from framing.features.base import Doc, Rows
@@ -441,7 +441,8 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         content = find_content(text, entry.label, (start, end), group_end, phrase_start, right, sentence,
                                quotes, v, listener=entry.label in v.listener_cues,
                                complete=right_end >= s_end)
-    if not left and kind in ("ing", "past") and content is not None and content.side in ("after", "quote_after"):
+    if kind in ("ing", "past") and content is not None and content.side in ("after", "quote_after") \
+            and opens_with_participle(left):
         content = _within_opening_clause(text, content, right)  # "Citing security concerns, the Pentagon …"
     return Attribution(entry, start, end, number, speaker, how, phrase_start, group_end, content)
 

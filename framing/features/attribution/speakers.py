@@ -97,6 +97,10 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         verb), ``"passive"`` (the agent of a passive cue, or none),
         ``"participle"`` (the agent of a passive participle, or none), or ``""``.
     """
+    if form_is_ing and opens_with_participle(left):
+        found = _subject_after_clause(text, right, v)  # "While speaking to reporters, Trump said"
+        if found is not None:
+            return found, SHARED
     j = _skip_gap(left, len(left) - 1, v)
     if j < 0:
         if not left and label in v.inversion and right and _opens_speaker_phrase(right[0][2], v):
@@ -104,11 +108,6 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             found = _inverted(text, right, v)
             if found is not None:
                 return found, INVERTED
-        if not left and form_is_ing:
-            # "Speaking to reporters, Trump said …": the participle's subject is the main clause's
-            found = _subject_after_clause(text, right, v)
-            if found is not None:
-                return found, SHARED
         return None, ""
     adverbial = _time_adverbial_start(left, j, v)
     if adverbial is not None:
@@ -578,6 +577,16 @@ def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
     return speaker
 
 
+# Subordinators that may stand before a participle opening a sentence: "When asked about …, Trump said".
+_PARTICIPLE_SUBORDINATORS = frozenset({"when", "while", "after", "before", "if", "once", "since", "though",
+                                       "although", "unless", "until"})
+
+
+def opens_with_participle(left: list) -> bool:
+    """The cue is a participle that opens its sentence, alone or after a subordinator ("Citing …", "When asked …")."""
+    return not left or (len(left) == 1 and left[0][2].lower() in _PARTICIPLE_SUBORDINATORS)
+
+
 def clause_comma(right: list) -> int | None:
     """Index of the comma that closes a participle clause opening the sentence ("Citing X, …")."""
     for k, token in enumerate(right):
@@ -682,6 +691,10 @@ def opening_subject(text: str, left: list, sentence_start: int, v: Vocabulary) -
     if left[0][0] > sentence_start:  # the window starts inside the sentence: read its opening
         left = tokenize(text, sentence_start, min(left[-1][1], sentence_start + 160), v.abbreviations)
     k = _after_opening_adverbial(left, v)
+    if k < len(left) and left[k][2].lower() in _CLAUSE_OPENING_WORDS:
+        # No comma ends the clause before the cue: the cue is inside it, and so is its subject
+        # ("If anyone is reluctant … and prefers", "When Cronkite returned … and declared").
+        k += 2 if k + 1 < len(left) and left[k + 1][2].lower() == "than" else 1
     while k < len(left) and (not is_word(left[k][2]) or left[k][2].lower() in v.stops):
         k += 1
     if k >= len(left) or left[k][0] - sentence_start > 80:
@@ -718,7 +731,14 @@ def _after_opening_adverbial(tokens: list, v: Vocabulary) -> int:
 
 def _opens_adverbial(token: str, v: Vocabulary) -> bool:
     low = token.lower()
-    return low in v.openers or low in v.links or low in v.time or is_ly_adverb(low, v)  # "Ultimately, …"
+    return (low in v.openers or low in v.links or low in v.time or low in _CLAUSE_OPENING_WORDS
+            or is_ly_adverb(low, v))  # "Ultimately, …", "As Texas governor, …"
+
+
+# Words that open an adverbial phrase or clause before a sentence's subject.
+_CLAUSE_OPENING_WORDS = frozenset({"as", "although", "though", "because", "since", "if", "unless", "despite",
+                                   "like", "unlike", "besides", "without", "with", "once", "whether", "rather",
+                                   "instead", "while", "when", "whereas"})
 
 
 def _opens_time_phrase(tokens: list, k: int, v: Vocabulary) -> bool:
