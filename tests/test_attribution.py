@@ -1213,3 +1213,16 @@ def test_participle_after_a_subordinator_ends_at_its_comma():
     text = "When asked about it, Trump said it was fine."
     row = only(attributions(text), "asked")
     assert pd.isna(row.speaker) and content_of(text, row) == "about it"
+
+
+def test_generation_suffix_and_quoted_programme_in_listener():
+    text = "Francis Nichols III, a court officer, told CNN's \"New Day\" on Tuesday that he was skimping on gas."
+    row = only(attributions(text), "told")
+    assert (row.speaker, row.speaker_type) == ("Francis Nichols III", "named")
+    assert content_of(text, row) == "he was skimping on gas"
+
+
+@pytest.mark.parametrize("text", ["They were known as the \"Know-Nothings.\"", "She wrote a tell-all book."])
+def test_a_cue_word_opening_a_compound_is_no_cue(text):
+    rows = attributions(text)
+    assert not rows["match"].astype(str).str.lower().isin(["know", "tell"]).any(), rows[["match"]]

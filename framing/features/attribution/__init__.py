@@ -195,6 +195,8 @@ def _candidates(text: str, hits: list, bounds: list, sentence_starts: list, v: V
             sentence = (s_start if s_start < start else start, s_end if s_end > end else end)
         if start > 1 and text[start - 1] in _HYPHENS and (text[start - 2].isalnum() or text[start - 2] == "."):
             continue  # "U.S.-backed forces", "self-proclaimed": a compound modifier, not a cue
+        if end + 1 < len(text) and text[end] in _HYPHENS and text[end + 1].isalpha():
+            continue  # "the Know-Nothings", "a tell-all book": the cue word begins a compound
         if entry.label in checked and _rejected_early(text, entry, start, end, sentence[1], v):
             continue
         kept.append((entry, start, end, number, sentence))

@@ -312,6 +312,11 @@ def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary) -> int:
     n = 0
     while j < len(tokens) and n < 6:
         word = tokens[j][2]
+        if n and word in OPENING_QUOTES:
+            close = _quoted_title_end(tokens, j)
+            if close is not None:
+                j = close + 1  # "told CNN's “New Day”": the programme is part of the listener
+                continue
         if not (word[:1].isupper() and is_word(word)):
             # "told Fox News host Mike Huckabee": a role noun between a medium and a name
             if not (n and word in v.roles and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper()):
@@ -319,6 +324,17 @@ def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary) -> int:
         j += 1
         n += 1
     return j if n else k
+
+
+def _quoted_title_end(tokens: list, j: int) -> int | None:
+    """Index of the closing mark of a short quoted title of capitalised words opening at ``j``."""
+    for k in range(j + 1, min(len(tokens), j + 8)):
+        word = tokens[k][2]
+        if word in CLOSING_QUOTES:
+            return k if k > j + 1 else None
+        if not (word[:1].isupper() or word in ("of", "the", "and", "&", "'s", "’s")):
+            return None
+    return None
 
 
 def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:

@@ -95,6 +95,8 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     core = _core(words, v)
     if not core:
         return None
+    if len(core) >= 2 and _GENERATION.fullmatch(core[-1]) and is_name_word(core[-2]):
+        core = core[:-1]  # "Francis Nichols III", "Henry Ford II": the surname heads the name
     head = core[-1]
     low = head.lower().rstrip(".")
     if len(core) == 1 and low in _UNNAMED_ONES:
@@ -221,6 +223,7 @@ def _without_contraction(word: str) -> str:
 
 _CONTRACTIONS = frozenset({"re", "s", "ve", "ll", "d", "m"})
 # Titles that are also common surnames ("Rep. Steve King", "Larry King", "Jeffrey Dean").
+_GENERATION = re.compile(r"(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)")
 _SURNAME_TITLES = frozenset({"king", "prince", "bishop", "judge", "dean", "duke", "major", "marshal"})
 _PARTY_MEMBER = frozenset({"republican", "democrat"})
 _UNNAMED_ONES = frozenset({"another", "one", "either", "neither", "those"})  # "Those who claim …"
