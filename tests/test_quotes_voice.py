@@ -183,9 +183,15 @@ def test_property_sentence_end_read_backwards_equals_the_expression(text, data):
     ("She ran the “Safe Schools” program for years.", "“Safe Schools”", "title"),
     ("On the anniversary of the “I Have a Dream” speech, crowds gathered.", "“I Have a Dream”", "title"),
     ("Obama sang “Amazing Grace” at the service.", "“Amazing Grace”", "title"),
-    # still scare quotes: lower-case terms before an ordinary noun, or with no cue at all
+    # a title-cased programme after a medium's possessive
+    ("Stone will appear on Fox News Channel's \"Tucker Carlson Tonight\" on Friday.", "\"Tucker Carlson Tonight\"",
+     "title"),
+    ("He spoke on NBC’s “Meet the Press” about it.", "“Meet the Press”", "title"),
+    # still scare quotes: lower-case terms before an ordinary noun, or with no cue at all, or after a
+    # person's possessive
     ("The “caliphate” project collapsed.", "“caliphate”", "scare"),
     ("The “peace” talks collapsed on Monday.", "“peace”", "scare"),
+    ("Trump’s “Big Beautiful Wall” was never built.", "“Big Beautiful Wall”", "scare"),
 ])
 def test_mentions_and_titles_are_not_scare_quotes(text, quoted, kind):
     assert quote_kinds(text)[quoted] == kind

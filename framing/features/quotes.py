@@ -20,9 +20,10 @@ Decided in this order for each quotation:
    not used at a distance.
    **title** after a word such as "book", "film", "report", "headline",
    "sang", when its first word is capitalised ("the book “World of Daesh”",
-   "sang “Amazing Grace”"), or before a noun that names what the title is
+   "sang “Amazing Grace”"), before a noun that names what the title is
    of ("“Make America Great Again” caps", "the “Today's best articles”
-   newsletter").
+   newsletter"), or title-cased after a possessive ("NBC’s “Meet the
+   Press”", "Fox News Channel's “Tucker Carlson Tonight”").
 5. **speech** when the attribution stage attributed it: it lies in the
    content of an attribution (direct, mixed, or a reported clause that holds
    it), is a quotation carried over from the previous sentence or paragraph
@@ -180,10 +181,24 @@ def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
         return SCARE
     if _mention_before(before):
         return MENTION
-    if _looks_like_title(text[c_start:c_end]) and (_title_cue_before(before)
-                                                   or _TITLE_NOUN_AFTER.match(text, end, end + 24)):
-        return TITLE
+    content = text[c_start:c_end]
+    if _looks_like_title(content) and (_title_cue_before(before) or _TITLE_NOUN_AFTER.match(text, end, end + 24)
+                                       or (_POSSESSIVE_BEFORE.search(before) and _title_cased(content))):
+        return TITLE  # also "Fox News Channel's “Tucker Carlson Tonight”", "NBC’s “Meet the Press”"
     return None
+
+
+# A medium's possessive right before a quotation: "CNN's", "NBC’s", "CBS'", "Fox News Channel's";
+# not a person's ("Trump’s “Big Beautiful Wall”" keeps its distance).
+_POSSESSIVE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b(?:Channel|Network|News|Radio|TV|Television|Times|Post|Journal|"
+                                r"Magazine|Media|Studios?|Netflix|Hulu|Spotify|YouTube))"
+                                r"(?:['\u2019]s|['\u2019])\s*$")
+
+
+def _title_cased(content: str) -> bool:
+    """Two words or more, each word longer than three letters capitalised ("Meet the Press")."""
+    words = [w for w in content.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() for w in words if len(w) > 3 or w is words[0])
 
 
 _TAIL = 64
