@@ -187,6 +187,18 @@ def test_property_sentence_end_read_backwards_equals_the_expression(text, data):
     ("Stone will appear on Fox News Channel's \"Tucker Carlson Tonight\" on Friday.", "\"Tucker Carlson Tonight\"",
      "title"),
     ("He spoke on NBC’s “Meet the Press” about it.", "“Meet the Press”", "title"),
+    # a programme before the person it names, a page section
+    ("In 2006, “Colbert Report” host Stephen Colbert stayed in character.", "“Colbert Report”", "title"),
+    ("It has run in the \"Presidential Race\" section of NPR.org.", "\"Presidential Race\"", "title"),
+    # a name given after "known as", a quoted letter
+    ("It ends the program known as \"Secure Communities\" today.", "\"Secure Communities\"", "mention"),
+    ("Most give the school an \"A\" or \"B\" rating.", "\"A\"", "mention"),
+    # someone's words: "as X put it"
+    ("They looked like \"trained monkeys\" as Cruz put it.", "\"trained monkeys\"", "speech"),
+    ("It is a “big deal,” as Obama put it before the holidays.", "“big deal,”", "speech"),
+    # a quotation in a headline written in capitals
+    ("'PART OF WHAT MOTIVATED' FORD WAS TO PUT POLITICAL 'ASTERISK' ON KAVANAUGH\n\nThe lawyer said so.",
+     "'ASTERISK'", "heading"),
     # still scare quotes: lower-case terms before an ordinary noun, or with no cue at all, or after a
     # person's possessive
     ("The “caliphate” project collapsed.", "“caliphate”", "scare"),

@@ -54,6 +54,7 @@ _TITLE_NOUN_AFTER = re.compile(
     r"\s*[\"'\u201d\u2019]?\s*(newsletter|hats?|caps?|signs?|t-shirts?|shirts?|banners?|stickers?|posters?|"
     r"buttons?|slogan|campaign|program|programme|initiative|doctrine|movement|tour|rally|speech|ads?|"
     r"series|show|segment|podcast|column|documentary|episode|album|song|book|film|movie|conference|"
+    r"host|co-host|anchor|contestant|star|section|page|"
     r"summit|project|website|app|hashtag|sign-off|motto|bill|plan|policy|act)\b",
     re.IGNORECASE)
 # Nouns that name a word: what follows them in quotation marks is mentioned.
@@ -73,6 +74,10 @@ _NAMING_VERB_BEFORE = re.compile(
     r"[^.!?\"\u201c\u201d]{0,80}$",
     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?\u2026]\W*$")
+# "as Cruz put it" right after or before a quotation attributes it.
+_AS_PUT_IT_AFTER = re.compile(r"[\s,\u201d\u2019\"']{0,4}as\s[^.!?\n]{1,40}?\bput\s+it\b")
+_AS_PUT_IT_BEFORE = re.compile(r"\bas\s[^.!?\n]{1,40}?\bput\s+it\s*[,:]?\s*$")
+_KNOWN_AS_BEFORE = re.compile(r"\b(?:known|referred\s+to|nicknamed|named)\s+as(?:\s+the)?\s*$", re.IGNORECASE)
 MAX_SCARE_WORDS = 4
 
 
@@ -132,9 +137,9 @@ class _Spans:
 def _classify_one(doc: Doc, row: list, closed: bool, n_words: int, spans: "_Spans") -> str:
     start, end, c_start, c_end = row
     text = doc.text
-    if _is_heading(text, start, end) and not _ends_sentence(text, c_start, c_end) \
-            and not _is_attributed(doc, start, end, spans):
-        return HEADING
+    if (_is_heading(text, start, end) and not _ends_sentence(text, c_start, c_end)
+            and not _is_attributed(doc, start, end, spans)) or _upper_case_line(text, start, end):
+        return HEADING  # also "'PART OF WHAT MOTIVATED' FORD WAS TO PUT 'ASTERISK' ON KAVANAUGH"
     kind = context_kind(text, row, closed, n_words)
     if kind is not None:
         return kind
@@ -179,8 +184,11 @@ def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
     before = text[max(0, start - 120):start]
     if _distancing_before(before):
         return SCARE
-    if _mention_before(before):
-        return MENTION
+    if _AS_PUT_IT_AFTER.match(text, end) or _AS_PUT_IT_BEFORE.search(before, max(0, len(before) - 60)):
+        return SPEECH  # "“trained monkeys,” as Cruz put it": someone's words
+    if _mention_before(before) or _KNOWN_AS_BEFORE.search(before, max(0, len(before) - 30)) \
+            or _is_single_letter(text, c_start, c_end):
+        return MENTION  # also "a program known as “Secure Communities”", an "A" or "B" rating
     content = text[c_start:c_end]
     if _looks_like_title(content) and (_title_cue_before(before) or _TITLE_NOUN_AFTER.match(text, end, end + 24)
                                        or (_POSSESSIVE_BEFORE.search(before) and _title_cased(content))):
@@ -262,6 +270,21 @@ def _noun_cue_before(pattern: re.Pattern, before: str) -> bool:
 def _same_sentence(before: str) -> str:
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
     return before[cut + 1:] if cut >= 0 else before
+
+
+def _is_single_letter(text: str, start: int, end: int) -> bool:
+    """A quoted letter or digit: "an “A” or “B” rating", "the “S” and “K” keys"."""
+    content = text[start:end].strip(" .,")
+    return len(content) == 1 and content.isalnum()
+
+
+def _upper_case_line(text: str, start: int, end: int) -> bool:
+    """The quotation stands in a line written in capitals: a headline quoting someone."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 20 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
 def _looks_like_title(content: str) -> bool:
