@@ -1177,6 +1177,7 @@ def test_name_before_a_chain_of_appositives(text, speaker):
      "is stable and improving"),
     ("\"Our mission is in keeping with your desire,\" Wuerl said to laughter.", "said",
      "Our mission is in keeping with your desire"),
+    ("That was “good advice,” Senator Alexander commented back in April.", "commented", "good advice"),
     ("The bill “could serve as a blueprint,” McCain said today at a conference.", "said",
      "could serve as a blueprint"),
     # a quotation inside the clause before a cue with its own object or clause is not its content

@@ -248,10 +248,11 @@ def _has_own_clause(right: list, k_cue: int, k: int, k_content: int, label: str,
     its listener, if any. Own: "that" or ":" skipped, a quotation next, an
     infinitive after a cue that takes one ("hopes to split"), the object of
     a cue that acts on someone ("blaming the NRA", "urging Congress to"), or
-    a word right after the cue group ("the video shows a missile …"). Not: a
-    comma ("…,” said X, a Democrat"), a time word or preposition ("said
-    today", "said to laughter"), a conjunction, or the person spoken to
-    ("…,” Fauci told a House panel").
+    a word right after a cue that is no speech tag ("the video shows a
+    missile …"). Not: a comma ("…,” said X, a Democrat"), a time word or
+    preposition ("said today", "said to laughter"), a conjunction, a word
+    after a speech tag ("…,” Alexander commented back in April"), or the
+    person spoken to ("…,” Fauci told a House panel").
     """
     if any(right[i][2].lower() in ("that", ":") for i in range(k, min(k_content, len(right)))):
         return True
@@ -265,7 +266,8 @@ def _has_own_clause(right: list, k_cue: int, k: int, k_content: int, label: str,
     low = right[k][2].lower()
     if low == "to":
         return not speech_tag  # "hopes to split"; not "said to Clinton"
-    return not (low in v.time or low in v.openers or low in _CLAUSE_OPENERS or low in _NOT_OBJECTS)
+    # an object right after a speech tag is rare ("…,” Alexander commented back in April")
+    return not (speech_tag or low in v.time or low in v.openers or low in _CLAUSE_OPENERS or low in _NOT_OBJECTS)
 
 
 # Words after a listener that open the cue's own complement: "accused her of", "urged them to", "told you how".
