@@ -17,7 +17,13 @@ Decided in this order, inside the cue's sentence (quotations may run beyond it):
    ("The bigger concern, the officials said, lies in …") → content = the
    whole sentence (the reported clause surrounds the cue).
 5. **Content after**: the rest of the sentence after the cue group, without
-   a leading "that" ("X said (that) …", "X warned that …", "X told Y …").
+   a leading "that" ("X said (that) …", "X warned that …", "X told Y …"),
+   and without an adverbial of occasion before that "that" ("said in a
+   statement that …", "told reporters at a briefing on Monday that …").
+
+A quotation before the speaker phrase (rule 1) is not the content when it
+closes a clause that other words open and the cue has a clause, object or
+infinitive of its own ("Calling the request “repugnant,” Frosh said that …").
 
 ``according to`` takes the clause before it (after a comma) or after its
 speaker phrase ("According to X, …"); its quote type is ``according_to``.

@@ -24,7 +24,16 @@ sentence):
 6. Otherwise, after a comma, the cue follows an appositive: in
    "A, B, said" the speaker is B when B is a person's name ("the top US
    general in Iraq, Lt-Gen. Paul Funk, told") and A otherwise ("Brett McGurk,
-   the top US envoy …, said").
+   the top US envoy …, said"); after a chain of descriptions, the name that
+   opens it ("Mary Cheney, the younger sister of Liz Cheney, a Wyoming
+   Senate candidate, criticized").
+
+Before these, a time adverbial between the subject and the cue is skipped
+("The company on Monday said"), and a participle that opens the sentence
+("Citing security concerns, the Pentagon declined") takes the subject after
+its clause. After them, a phrase that ends a relative clause gives way to
+the phrase the clause describes ("Democrats who voted to reopen the
+government said": Democrats).
 
 The ``speaker`` span is the noun phrase, extended over a reason for
 anonymity right after it ("a command official speaking on the condition of
