@@ -278,12 +278,21 @@ def _is_single_letter(text: str, start: int, end: int) -> bool:
     return len(content) == 1 and content.isalnum()
 
 
+_HEADLINE_REACH = 200  # a headline line is short: a longer line is body text, decided without reading it
+
+
 def _upper_case_line(text: str, start: int, end: int) -> bool:
-    """The quotation stands in a line written in capitals: a headline quoting someone."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:len(text) if line_end < 0 else line_end]
-    letters = [ch for ch in line if ch.isalpha()]
+    """The quotation stands in a short line written in capitals: a headline quoting someone."""
+    low = max(0, start - _HEADLINE_REACH)
+    line_start = text.rfind("\n", low, start) + 1
+    if line_start == 0 and low > 0:
+        return False
+    line_end = text.find("\n", end, end + _HEADLINE_REACH)
+    if line_end < 0:
+        if end + _HEADLINE_REACH < len(text):
+            return False
+        line_end = len(text)
+    letters = [ch for ch in text[line_start:line_end] if ch.isalpha()]
     return len(letters) >= 20 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 

@@ -50,6 +50,7 @@ QUOTE_TYPES = (DIRECT, INDIRECT, ACCORDING_TO, MIXED)
 _FINAL_PUNCT = ".!?;:,…"
 _END = operator.itemgetter(1)
 _ACRONYM_END = re.compile(r"(?:[^\W\d_]\.){2,}$")
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit: the first one is found in C, however long the span
 _SKIP_AFTER_CUE = frozenset({",", ":", "that", "—", "–", "-"})
 
 
@@ -241,7 +242,7 @@ def _reports_quote_before(text: str, row: tuple, s_start: int, right: list, k_cu
     that …", "greeted him with a warm “Welcome,” Trump responded, “…”").
     """
     # cheapest tests first: most quotations open their sentence
-    if row[1] > s_start and not (row[0] > s_start and any(ch.isalnum() for ch in text[s_start:row[0]])
+    if row[1] > s_start and not (row[0] > s_start and _ALNUM.search(text, s_start, row[0]) is not None
                                  and _has_own_clause(right, k_cue, k, k_content, label, v)):
         return True
     return _adjunct_tail(right, k, v, complete)
