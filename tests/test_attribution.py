@@ -32,6 +32,11 @@ def only(table: pd.DataFrame, match: str):
     return rows.iloc[0]
 
 
+def speaker_or_none(row) -> str | None:
+    """The row's speaker, None where it has none."""
+    return None if pd.isna(row.speaker) else row.speaker
+
+
 def speaker_of(text: str, cue: str) -> tuple:
     """(speaker, speaker_type) of the one row of ``cue`` in ``text``."""
     row = only(attributions(text), cue)
@@ -1149,7 +1154,7 @@ def test_occasions_are_not_contents_on_real_articles(abp_titled_speakers_rows):
 ])
 def test_participle_opening_the_sentence(text, cue, speaker, content):
     row = only(attributions(text), cue)
-    assert (None if pd.isna(row.speaker) else row.speaker) == speaker
+    assert speaker_or_none(row) == speaker
     assert content_of(text, row) == content
 
 
@@ -1207,7 +1212,7 @@ def test_content_after_listeners_and_quotations_before_the_cue(text, cue, conten
 ])
 def test_shared_subject_after_an_opening_adverbial(text, cue, speaker):
     row = only(attributions(text), cue)
-    assert (None if pd.isna(row.speaker) else row.speaker) == speaker
+    assert speaker_or_none(row) == speaker
 
 
 def test_participle_after_a_subordinator_ends_at_its_comma():

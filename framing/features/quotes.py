@@ -292,8 +292,14 @@ def _upper_case_line(text: str, start: int, end: int) -> bool:
         if end + _HEADLINE_REACH < len(text):
             return False
         line_end = len(text)
-    letters = [ch for ch in text[line_start:line_end] if ch.isalpha()]
+    line = text[line_start:line_end]
+    if len(line) - len(line.translate(_WITHOUT_ASCII_LOWER)) > 0.1 * len(line):
+        return False  # body text, decided in C: more lower-case letters than a headline's 10% could hold
+    letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 20 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+
+
+_WITHOUT_ASCII_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _looks_like_title(content: str) -> bool:

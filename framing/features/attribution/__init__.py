@@ -65,14 +65,15 @@ import re
 from typing import NamedTuple
 
 from framing.features.attribution.colons import analyse_colon, colon_candidates, colon_entry
-from framing.features.attribution.content import Content, QuoteIndex, find_content, strip_end
+from framing.features.attribution.content import (Content, QuoteIndex, find_content, strip_end,
+                                                  within_opening_clause)
 from framing.features.attribution.cues import form_kind, is_reporting_use, noun_cue_use
 from framing.features.attribution.phrases import noun_phrase_back, noun_phrase_forward
 from framing.features.attribution.polls import poll_cues, poll_entry
 from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
                                                         speaker_type)
 from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INVERTED, PARTICIPLE, PASSIVE, SHARED,
-                                                   clause_comma, find_speaker, opens_with_participle)
+                                                   find_speaker, opens_with_participle)
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, tokens_and_starts
 from framing.features.attribution.wordlists import Vocabulary, vocabulary
 from framing.features.base import Doc, Rows
@@ -445,21 +446,8 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
                                complete=right_end >= s_end)
     if kind in ("ing", "past") and content is not None and content.side in ("after", "quote_after") \
             and opens_with_participle(left):
-        content = _within_opening_clause(text, content, right)  # "Citing security concerns, the Pentagon …"
+        content = within_opening_clause(text, content, right)  # "Citing security concerns, the Pentagon …"
     return Attribution(entry, start, end, number, speaker, how, phrase_start, group_end, content)
-
-
-def _within_opening_clause(text: str, content: Content, right: list) -> Content | None:
-    """The content of a participle opening the sentence, cut at the comma that closes its clause."""
-    comma = clause_comma(right)
-    if comma is None or not content.start < right[comma][0] < content.end:
-        return content
-    end = right[comma][1]
-    if comma + 1 < len(right) and right[comma + 1][2] in CLOSING_QUOTES and right[comma + 1][0] == end:
-        end = right[comma + 1][1]  # "Calling the request “repugnant,”": keep the quotation whole
-    else:
-        end = strip_end(text, content.start, end)
-    return content._replace(end=end) if end > content.start else None
 
 
 # Participles between a document and its author: "a survey conducted by", "a poll released by".

@@ -41,7 +41,8 @@ from typing import NamedTuple
 import numpy as np
 
 from framing.features.attribution.phrases import noun_phrase_forward
-from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word
+from framing.features.attribution.tokens import (CLOSING_QUOTES, OPENING_QUOTES, SUBJECT_PRONOUNS,
+                                                 before_apostrophe, clause_comma, is_word)
 from framing.features.attribution.wordlists import Vocabulary
 
 DIRECT, INDIRECT, ACCORDING_TO, MIXED = "direct", "indirect", "according_to", "mixed"
@@ -136,22 +137,22 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
     k_cue = k
     if listener:
         k = _skip_listener(text, right, k, v)
-        if k > k_cue and k < len(right) and is_word(right[k][2]) and right[k][2].lower() not in _COMPLEMENT_STARTS:
-            # "told an Italian public broadcasting company that": the listener runs on to "that"
-            found = _past_that(right, k, k, v)
-            if found > k and right[found - 1][2].lower() == "that":
-                k = found - 1
     before = _quote_ending_at(text, phrase_start, quotes)
     # A quotation that closed the previous sentence is this cue's content only
     # when nothing but an adverbial follows the cue ("“We will win.” Obama said
     # on Tuesday."), not when the cue has a clause of its own ("“…” He added
     # that the vote was rigged.").
+    # Nor is a quotation that closes a clause other words open, when the cue has a
+    # clause of its own ("Calling the request “repugnant,” Frosh said that …").
+    # Cheapest tests first: most quotations open their sentence.
     k_content = _skip_complementizer(right, k, v)
-    if before is not None and _reports_quote_before(text, quotes.rows[before], s_start, right, k_cue, k,
-                                                    k_content, label, v, complete):
+    if before is not None:
         row = quotes.rows[before]
-        # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
-        return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
+        if (row[1] > s_start and not (_closes_opening_clause(text, row, s_start)
+                                      and _has_own_clause(right, k_cue, k, k_content, label, v))) \
+                or _adjunct_tail(right, k, v, complete):
+            # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
+            return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
     c_first = _content_first(text, right, k_content, s_end, complete, group_end)
     if c_first is not None:
         after_quote = quotes.by_start.get(c_first)
@@ -189,6 +190,19 @@ def _content_first(text: str, right: list, k: int, s_end: int, complete: bool, f
     # The window ended on a skipped "that" ("… Tuesday that"): the content follows it.
     start = _strip_start(text, max(right[-1][1], floor), s_end)
     return start if start < s_end else None
+
+
+def within_opening_clause(text: str, content: Content, right: list) -> Content | None:
+    """The content of a participle opening the sentence, cut at the comma that closes its clause."""
+    comma = clause_comma(right)
+    if comma is None or not content.start < right[comma][0] < content.end:
+        return content
+    end = right[comma][1]
+    if comma + 1 < len(right) and right[comma + 1][2] in CLOSING_QUOTES and right[comma + 1][0] == end:
+        end = right[comma + 1][1]  # "Calling the request “repugnant,”": keep the quotation whole
+    else:
+        end = strip_end(text, content.start, end)
+    return content._replace(end=end) if end > content.start else None
 
 
 def _typed(text: str, start: int, end: int, side: str, quotes: QuoteIndex) -> Content:
@@ -230,22 +244,10 @@ def _quote_ending_at(text: str, position: int, quotes: QuoteIndex) -> int | None
     return found
 
 
-def _reports_quote_before(text: str, row: tuple, s_start: int, right: list, k_cue: int, k: int, k_content: int,
-                          label: str, v: Vocabulary, complete: bool) -> bool:
-    """Whether the quotation ``row`` closing right before the speaker phrase is what the cue reports.
-
-    Yes when only an adverbial follows the cue. Otherwise not when the
-    quotation closed the previous sentence ("“…” He added that …"), nor when
-    the cue introduces a clause or quotation of its own and the quotation
-    closes a clause that words of the sentence open ("Calling the request
-    “repugnant,” Frosh said that …", "… on “Fox & Friends,” suggesting
-    that …", "greeted him with a warm “Welcome,” Trump responded, “…”").
-    """
-    # cheapest tests first: most quotations open their sentence
-    if row[1] > s_start and not (row[0] > s_start and _ALNUM.search(text, s_start, row[0]) is not None
-                                 and _has_own_clause(right, k_cue, k, k_content, label, v)):
-        return True
-    return _adjunct_tail(right, k, v, complete)
+def _closes_opening_clause(text: str, row: tuple, s_start: int) -> bool:
+    """Words of the sentence stand before the quotation ``row``: "Calling the request “repugnant,”",
+    "… on “Fox & Friends,”", "greeted him with a warm “Welcome,”"."""
+    return row[0] > s_start and _ALNUM.search(text, s_start, row[0]) is not None
 
 
 def _has_own_clause(right: list, k_cue: int, k: int, k_content: int, label: str, v: Vocabulary) -> bool:
@@ -304,7 +306,21 @@ def _first_index_after(tokens: list, offset: int) -> int:
 
 
 def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary) -> int:
-    """Skip the person spoken to: "told reporters", "told the AP", "warned Congress"."""
+    """Skip the person spoken to: "told reporters", "told the AP", "warned Congress".
+
+    A listener may run on to a "that": "told an Italian public broadcasting
+    company that …"; the index is then that of "that".
+    """
+    j = _listener_end(text, tokens, k, v)
+    if k < j < len(tokens) and is_word(tokens[j][2]) and tokens[j][2].lower() not in _COMPLEMENT_STARTS:
+        found = _past_that(tokens, j, j, v)
+        if found > j and tokens[found - 1][2].lower() == "that":
+            return found - 1
+    return j
+
+
+def _listener_end(text: str, tokens: list, k: int, v: Vocabulary) -> int:
+    """Index after the listener phrase that starts at ``k`` (``k`` when there is none)."""
     if k >= len(tokens):
         return k
     match = v.listener_phrase_re.match(text, tokens[k][0])
@@ -351,7 +367,7 @@ def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:
     n = len(tokens)
     if k < n and (tokens[k][2].lower() in v.time_phrase_words or tokens[k][2].isdigit()):
         k = _skip_time_adverbial(tokens, k, v)  # only these words can open one
-    if k < n and tokens[k][2].lower() in _OCCASION_PREPOSITIONS:
+    if k < n and tokens[k][2].lower() in _OCCASION_STARTS:
         k = _skip_to_that(tokens, k, v)
     while k < n:
         low = tokens[k][2].lower()
@@ -368,7 +384,7 @@ def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:
 # Monday that", "wrote on Twitter that".
 # ("before", "after" and "while" are left out: they open clauses, "responded
 # before adding that …").
-_OCCASION_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through", "over", "from"})
+_OCCASION_STARTS = frozenset({"in", "on", "at", "during", "via", "through", "over", "from"})
 _MAX_OCCASION_TOKENS = 12
 _NOT_OCCASION = frozenset({"least", "most", "all", "first", "last"})  # "reported at least 20 victims"
 _CLAUSE_OPENERS = frozenset({"if", "when", "while", "because", "although", "though", "as", "unless",
@@ -408,8 +424,8 @@ def _past_that(tokens: list, first: int, k: int, v: Vocabulary) -> int:
             return j + 1 if j + 1 == n or _opens_clause(tokens[j + 1][2], v) else k
         if word in (",", ":") and j + 1 < n and tokens[j + 1][2] in OPENING_QUOTES:
             return j
-        if not (is_word(word) or word in OPENING_QUOTES or word in CLOSING_QUOTES) or low in _SUBJECTS \
-                or low.replace("’", "'").split("'")[0] in _SUBJECTS:  # "it's" is a clause too
+        if not (is_word(word) or word in OPENING_QUOTES or word in CLOSING_QUOTES) \
+                or before_apostrophe(low) in SUBJECT_PRONOUNS:  # "it's" is a clause too
             return k  # a quoted title may stand in it: "in an interview on “Fox News Sunday” that"
         if low in v.gap and not low.endswith("ly") or (
                 low.endswith("ed") and word.islower() and tokens[j - 1][2].lower() not in v.determiners
@@ -418,7 +434,6 @@ def _past_that(tokens: list, first: int, k: int, v: Vocabulary) -> int:
     return k
 
 
-_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 # Nouns a relative "that" follows far more often than a reported clause does.
 _RELATIVE_HEADS = frozenset({"way", "ways", "manner", "extent", "decision", "decisions", "thing", "things"})
 
@@ -430,9 +445,7 @@ def _opens_clause(word: str, v: Vocabulary) -> bool:
     group that has"): a lower-case word in -s or -ed, or an auxiliary, is
     taken for one, unless it names people ("voters", "officials").
     """
-    low = word.lower()
-    if "'" in low or "’" in low:
-        low = low.replace("’", "'").split("'")[0]  # "he's", "there’s"
+    low = before_apostrophe(word.lower())  # "he's", "there’s"
     if word[:1].isupper() or word[:1].isdigit() or word in OPENING_QUOTES or word == ",":
         return True
     if low in v.pronouns or low in v.determiners or low in _CLAUSE_OPENERS or low in v.heads:

@@ -51,15 +51,15 @@ from framing.features.attribution.phrases import (COORDINATORS, capitalised_name
                                                   is_name_word, noun_phrase_back, noun_phrase_forward)
 from framing.features.attribution.speaker_types import (ANONYMOUS, NAMED, PRONOUN, UNKNOWN, Speaker,
                                                         make_speaker)
-from framing.features.attribution.tokens import CLOSING_QUOTES, DASHES, OPENING_QUOTES, is_word, tokenize
+from framing.features.attribution.tokens import (CLOSING_QUOTES, DASHES, OPENING_QUOTES, SUBJECT_PRONOUNS,
+                                                 clause_comma, is_word, tokenize)
 from framing.features.attribution.wordlists import Vocabulary
 
 # Where a speaker was found (see find_speaker).
 BEFORE, INVERTED, SHARED, PASSIVE = "before", "inverted", "shared", "passive"
 PARTICIPLE = "participle"  # a passive participle without a be-form: "men accused of abuse"
 BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s"})
-# Pronouns that can be the subject of a cue; the object forms only name listeners.
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+# Pronouns that can be the subject of a cue (SUBJECT_PRONOUNS); the object forms only name listeners.
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
 _CAUSATIVES = frozenset({"make", "makes", "made", "making", "let", "lets", "letting", "have", "has", "had",
                          "help", "helps", "helped", "see", "saw", "seen", "hear", "heard", "watch", "watched"})
@@ -140,7 +140,7 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         agent = _agent(text, right, v)  # "As reported by Western Journalism"
         if agent is not None:
             return agent, PASSIVE
-    if low in _SUBJECT_PRONOUNS:
+    if low in SUBJECT_PRONOUNS:
         if low == "it" and not (form_is_ing or form_is_past):  # "it say" cannot be a clause; "it said" can
             subject = _relative_clause_subject(text, left, j, v)
             if subject is not None:
@@ -568,7 +568,7 @@ def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
     if not right:
         return None
     first = 0
-    if right[0][2].lower() in _SUBJECT_PRONOUNS:  # "…,” said he."
+    if right[0][2].lower() in SUBJECT_PRONOUNS:  # "…,” said he."
         return _pronoun(right[0]) if _ends_phrase(right, 1, v) else None
     last = noun_phrase_forward(right, first, v)
     if last is None:
@@ -596,16 +596,6 @@ def opens_with_participle(left: list) -> bool:
     return not left or (len(left) == 1 and left[0][2].lower() in _PARTICIPLE_SUBORDINATORS)
 
 
-def clause_comma(right: list) -> int | None:
-    """Index of the comma that closes a participle clause opening the sentence ("Citing X, …")."""
-    for k, token in enumerate(right):
-        if token[2] == ",":
-            return k if k > 0 else None
-        if token[2] in (";", ":", ".", "?", "!") or token[2] in DASHES:
-            return None
-    return None
-
-
 # Words that open an appositive or relative clause after a subject ("Mary Cheney, who …", "Sessions, 69, …").
 _APPOSITION_OPENERS = frozenset({"who", "a", "an", "the", "whose", "which"})
 
@@ -620,7 +610,7 @@ def _subject_after_clause(text: str, right: list, v: Vocabulary) -> Speaker | No
         k += 1  # "Calling the request “repugnant,” Frosh said"
     if k >= len(right):
         return None
-    if right[k][2].lower() in _SUBJECT_PRONOUNS:
+    if right[k][2].lower() in SUBJECT_PRONOUNS:
         return _pronoun(right[k])
     last = noun_phrase_forward(right, k, v, strict=True)  # no cue ends this phrase: head nouns only
     if last is None or last + 1 >= len(right):
@@ -708,7 +698,7 @@ def opening_subject(text: str, left: list, sentence_start: int, v: Vocabulary) -
         k += 1
     if k >= len(left) or left[k][0] - sentence_start > 80:
         return None
-    if left[k][2].lower() in _SUBJECT_PRONOUNS:
+    if left[k][2].lower() in SUBJECT_PRONOUNS:
         return _pronoun(left[k])
     last = noun_phrase_forward(left, k, v, strict=True)
     if last is None:

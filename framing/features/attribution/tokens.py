@@ -29,6 +29,8 @@ OPENING_QUOTES = frozenset("\"'“‘„‚«‹")
 CLOSING_QUOTES = frozenset("\"'”’»›")
 QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 DASHES = frozenset("—–-‒―")
+# Personal pronouns in the subject case: the speaker of a cue, or a clause's subject ("he said", "it's").
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
 def tokenize(text: str, lo: int, hi: int, abbreviations: frozenset) -> list[tuple[int, int, str]]:
@@ -94,6 +96,25 @@ def _join_periods(tokens: list, starts: list, words: list, dots: int, abbreviati
     merged.extend(tokens[done:])
     merged_starts.extend(starts[done:])
     return merged, merged_starts
+
+
+def clause_comma(tokens: list) -> int | None:
+    """Index of the comma that closes a participle clause opening the sentence ("Citing X, …").
+
+    ``tokens`` are those after the participle; a comma right at the start, or
+    sentence punctuation or a dash before any comma, closes no such clause.
+    """
+    for k, token in enumerate(tokens):
+        if token[2] == ",":
+            return k if k > 0 else None
+        if token[2] in (";", ":", ".", "?", "!") or token[2] in DASHES:
+            return None
+    return None
+
+
+def before_apostrophe(word: str) -> str:
+    """The part of a lower-cased word before an apostrophe: "he's" -> "he", "there’s" -> "there"."""
+    return word.replace("’", "'").split("'")[0] if "'" in word or "’" in word else word
 
 
 def is_word(token: str) -> bool:
