@@ -12,7 +12,7 @@ from framing.features.naming import load_mention_rules
 from framing.lexicon import load_lexicons
 from framing.matcher import PhraseMatcher
 
-from conftest import doc_of
+from conftest import doc_of, shared_file
 
 _MATCHER = None
 
@@ -213,3 +213,24 @@ def test_a_name_in_a_quoted_mention_is_metalinguistic():
     corpus = pd.DataFrame({"doc_id": ["t"], "text": ["He avoided the term “Daesh” in the speech."]})
     row = framing.extract(corpus, features=["naming"]).iloc[0]
     assert row.match == "Daesh" and bool(row.metalinguistic)
+
+
+def test_programme_names_and_known_as_names_are_not_scare_quotes_on_real_articles():
+    """ABP articles that quote a TV programme after a network's possessive, or a name after "known as"."""
+    import re
+    import warnings
+
+    frame = pd.read_parquet(shared_file("abp", "articles.parquet"))
+    programme = r"(?:CNN|NBC|ABC|CBS|MSNBC|Fox News)['’]s? [\"“][A-Z][\w'’]*(?: [A-Z&][\w'’]*)+[,.]?[\"”]"
+    known_as = r"known as (?:the )?[\"“][^\"”“]{2,40}[\"”]"
+    frame = frame[frame["text"].str.contains(f"{programme}|{known_as}")].head(150)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = framing.load_corpus(frame)
+    scare = framing.extract(corpus, features=["stance"]).query("category == 'scare_quote'")
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    candidates = sum(len(re.findall(f"{programme}|{known_as}", text)) for text in texts.values())
+    assert candidates >= 50
+    wrong = [texts[d][max(0, s - 30):e] for d, s, e in zip(scare["doc_id"], scare["start"], scare["end"])
+             if re.search(r"(?:(?:CNN|NBC|ABC|CBS|MSNBC|News)['’]s?|known as(?: the)?) $", texts[d][max(0, s - 30):s])]
+    assert not wrong, wrong[:10]

@@ -204,9 +204,9 @@ _POSSESSIVE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b(?:Channel|Network|News|Radio
 
 
 def _title_cased(content: str) -> bool:
-    """Two words or more, each word longer than three letters capitalised ("Meet the Press")."""
-    words = [w for w in content.split() if w[:1].isalpha()]
-    return len(words) >= 2 and all(w[0].isupper() for w in words if len(w) > 3 or w is words[0])
+    """Two words or more, each word longer than three letters capitalised ("Meet the Press", "60 Minutes")."""
+    words = [w for w in content.split() if w[:1].isalnum()]
+    return len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3 or w is words[0])
 
 
 _TAIL = 64
