@@ -879,9 +879,10 @@ class _QuoteScanner:
                 return  # 5'10, '90s, rock 'n' roll
             if is_open:
                 if opens_like and not closes_like and family == "double":
-                    # `He said "we won. Then "no way" and left`: the first quote
-                    # was never closed; end it here and start the next one.
-                    self._end_unclosed_from(self.by_family[family][-1], pos)
+                    if not self._nested_straight_double(pos):
+                        # `He said "we won. Then "no way" and left`: the first quote
+                        # was never closed; end it here and start the next one.
+                        self._end_unclosed_from(self.by_family[family][-1], pos)
                     self._open(pos, family)
                 elif family == "single" and self._is_plural_possessive(pos, before, after):
                     self._remember_possessive(pos)
@@ -889,6 +890,53 @@ class _QuoteScanner:
                     self._close(pos, family)
             elif not space_after and not (closes_like and not opens_like):
                 self._open(pos, family)
+
+    def _nested_straight_double(self, pos: int) -> bool:
+        """Whether the opening-looking " at ``pos``, met while a " quotation is open,
+        starts a quotation inside it rather than ending it.
+
+        Writers who have only the straight mark nest with it too: `"... it's the
+        "Carnahan lesson" from the midterms," the NRSC said`. The inner quotation
+        is nested when, after its closing mark, the paragraph still holds a
+        closing-looking mark for the outer one, or, with none left, the next
+        paragraph opens with a quotation mark (a quote running on). Otherwise the
+        outer quotation was never closed (`He said "we won. Then "no way" and left`).
+        """
+        text = self.text
+        paragraph_end = text.find("\n", pos)
+        if paragraph_end < 0:
+            paragraph_end = len(text)
+        inner_close = self._next_straight_double(pos + 1, paragraph_end)
+        if inner_close < 0 or self._straight_leaning(inner_close) != "close":
+            return False
+        outer_close = self._next_straight_double(inner_close + 1, paragraph_end)
+        if outer_close >= 0:
+            return self._straight_leaning(outer_close) == "close"
+        rest = text[paragraph_end:paragraph_end + 8].lstrip()
+        return rest[:1] in _CONTINUES["double"]
+
+    def _next_straight_double(self, start: int, end: int) -> int:
+        """Offset of the next " in ``text[start:end]`` that is not inside a word, or -1."""
+        text = self.text
+        k = text.find('"', start, end)
+        while k >= 0 and k > 0 and text[k - 1].isalnum() and text[k + 1:k + 2].isalnum():
+            k = text.find('"', k + 1, end)
+        return k
+
+    def _straight_leaning(self, pos: int) -> str:
+        """"open", "close" or "" (both or neither): which way a straight mark leans."""
+        text = self.text
+        before = text[pos - 1] if pos > 0 else ""
+        after = text[pos + 1:pos + 2]
+        space_before = not before or before.isspace()
+        space_after = not after or after.isspace()
+        opens_like = not space_after and (space_before or before in _OPEN_CONTEXT)
+        closes_like = not space_before and (space_after or after in _CLOSE_CONTEXT)
+        if closes_like and not opens_like:
+            return "close"
+        if opens_like and not closes_like:
+            return "open"
+        return ""
 
     def _is_plural_possessive(self, pos: int, before: str, after: str) -> bool:
         """`the militants’ self-proclaimed`: s + apostrophe + space + lower-case word."""

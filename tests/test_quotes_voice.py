@@ -234,3 +234,13 @@ def test_programme_names_and_known_as_names_are_not_scare_quotes_on_real_article
     wrong = [texts[d][max(0, s - 30):e] for d, s, e in zip(scare["doc_id"], scare["start"], scare["end"])
              if re.search(r"(?:(?:CNN|NBC|ABC|CBS|MSNBC|News)['’]s?|known as(?: the)?) $", texts[d][max(0, s - 30):s])]
     assert not wrong, wrong[:10]
+
+
+def test_straight_quotes_nested_in_a_straight_quotation_are_speech_not_scare_quotes():
+    # The writer nested with the straight mark: the whole quotation is the
+    # committee's speech, and "Carnahan lesson" is theirs, not the outlet's.
+    text = ('"Kay Hagan is avoiding the President; it\'s the "Carnahan lesson" from the 2010 midterms," '
+            'the National Republican Senatorial Committee said.')
+    kinds = quote_kinds(text)
+    assert list(kinds.values()) == ["speech"]
+    assert '"Carnahan lesson"' not in kinds

@@ -366,6 +366,33 @@ def test_straight_quote_reopened_before_closing():
     assert quotes["closed"].tolist() == [False, True]
 
 
+@pytest.mark.parametrize("text, outer, inner", [
+    # the outer quotation closes later in the paragraph
+    ('"It\'s the "Carnahan lesson" from the 2010 midterms," the NRSC said.',
+     '"It\'s the "Carnahan lesson" from the 2010 midterms,"', '"Carnahan lesson"'),
+    ('"Dear "the media" - he was FUNNY," Kimmel wrote.', '"Dear "the media" - he was FUNNY,"', '"the media"'),
+    # ... or its closing mark follows the inner one straight away
+    ('He said "granting it solely "on the ground of insupportability."" Then he left.',
+     '"granting it solely "on the ground of insupportability.""', '"on the ground of insupportability."'),
+    # ... or the quotation runs on into the next paragraph (and closes there)
+    ('"We call it the "Carnahan lesson" here.\n\n"And we mean it," he said.',
+     '"We call it the "Carnahan lesson" here.\n\n"And we mean it,"', '"Carnahan lesson"'),
+])
+def test_straight_double_quotes_nested_in_straight_double_quotes(text, outer, inner):
+    # Writers with only the straight mark nest with it too: the inner pair
+    # neither ends the outer quotation nor stands alone in the writer's voice.
+    assert quote_texts(text)[0] == outer
+    assert inner in quote_texts(text, nested=True)
+    depths = ft.quote_spans(text, nested=True)["depth"].tolist()
+    assert depths[:2] == [0, 1]
+
+
+def test_straight_quote_reopened_when_no_closing_mark_follows():
+    # After "no way" another quotation opens: the first was never closed.
+    text = 'He said "we won. Then "no way" and "yes" later.'
+    assert quote_texts(text) == ['"we won. Then', '"no way"', '"yes"']
+
+
 def test_quote_table_columns_and_dtypes_when_empty():
     quotes = ft.quote_spans("No quotations here.")
     assert list(quotes.columns) == ft.QUOTE_COLUMNS
