@@ -1232,3 +1232,33 @@ def test_generation_suffix_and_quoted_programme_in_listener():
 def test_a_cue_word_opening_a_compound_is_no_cue(text):
     rows = attributions(text)
     assert not rows["match"].astype(str).str.lower().isin(["know", "tell"]).any(), rows[["match"]]
+
+
+@pytest.mark.parametrize("text, cue, speaker, quote_type, content", [
+    # a quotation that ends in a comma is all that was said; what follows narrates
+    ("He said, “We won,” before leaving the stage.", "said", "He", "direct", "We won"),
+    ("Protesters screamed, “Not my president,” before being escorted out.", "screamed", "Protesters",
+     "direct", "Not my president"),
+    ('Grassley argued that "no one is above the law," and asked Gorsuch to agree.', "argued", "Grassley",
+     "direct", "no one is above the law"),
+    # a participle after such a quotation shares the clause's subject and has a clause of its own
+    ("Smith said, “We won,” adding that the fight was over.", "adding", "Smith", "indirect",
+     "the fight was over"),
+    ("The senator called the plan “a disaster,” saying it would fail.", "saying", "The senator", "indirect",
+     "it would fail"),
+    ("He described the deal as “historic,” telling reporters it would last.", "telling", "He", "indirect",
+     "it would last"),
+    # the quotation is still the content when it runs into the reported clause
+    ("He said the plan was “dead on arrival” in the Senate.", "said", "He", "mixed",
+     "the plan was “dead on arrival” in the Senate"),
+])
+def test_quotation_closed_by_a_comma_and_the_participle_after_it(text, cue, speaker, quote_type, content):
+    row = only(attributions(text), cue)
+    assert (speaker_or_none(row), row.quote_type, content_of(text, row)) == (speaker, quote_type, content)
+
+
+def test_participle_after_a_quotation_that_opened_before_the_sentence_gets_no_quoted_subject():
+    # The sentence "That's what I'm doing," starts inside the quotation: "That" is no speaker.
+    text = 'He lied, telling agents "Yeah. I kept the cash. That\'s what I\'m doing," explaining that he did not trust banks.'
+    row = only(attributions(text), "explaining")
+    assert speaker_or_none(row) != "That"

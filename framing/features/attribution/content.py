@@ -149,7 +149,8 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
     if before is not None:
         row = quotes.rows[before]
         if (row[1] > s_start and not (_closes_opening_clause(text, row, s_start)
-                                      and _has_own_clause(right, k_cue, k, k_content, label, v))) \
+                                      and _has_own_clause(right, k_cue, k, k_content, label, v,
+                                                          _is_participle(text, cue)))) \
                 or _adjunct_tail(right, k, v, complete):
             # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
             return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
@@ -160,6 +161,10 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
             row = quotes.rows[after_quote]
             if _only_punctuation(text, row[1], s_end) or row[1] >= s_end:
                 return Content(row[2], row[3], DIRECT, "quote_after")
+            if _quote_ends_in_comma(text, row):
+                # "He said, “We won,” before leaving": the comma closes the words
+                # spoken; what follows narrates.
+                return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_after")
             end = strip_end(text, row[0], s_end)
             return Content(row[0], end, MIXED, "quote_after")
     comma = _comma_before(text, phrase_start, s_start)
@@ -250,7 +255,13 @@ def _closes_opening_clause(text: str, row: tuple, s_start: int) -> bool:
     return row[0] > s_start and _ALNUM.search(text, s_start, row[0]) is not None
 
 
-def _has_own_clause(right: list, k_cue: int, k: int, k_content: int, label: str, v: Vocabulary) -> bool:
+def _is_participle(text: str, cue: tuple[int, int]) -> bool:
+    """The cue is an -ing form ("saying", "adding"), which is never an inverted speech tag."""
+    return text.endswith("ing", cue[0], cue[1])
+
+
+def _has_own_clause(right: list, k_cue: int, k: int, k_content: int, label: str, v: Vocabulary,
+                    participle: bool = False) -> bool:
     """The cue introduces a clause, object or quotation of its own.
 
     ``k_cue`` is the first token after the cue group, ``k`` the first after
@@ -261,13 +272,15 @@ def _has_own_clause(right: list, k_cue: int, k: int, k_content: int, label: str,
     missile …"). Not: a comma ("…,” said X, a Democrat"), a time word or
     preposition ("said today", "said to laughter"), a conjunction, a word
     after a speech tag ("…,” Alexander commented back in April"), or the
-    person spoken to ("…,” Fauci told a House panel").
+    person spoken to ("…,” Fauci told a House panel"). After an -ing form
+    any word opens its own clause ("called it “a disaster,” saying it would
+    fail"): a participle is no speech tag.
     """
     if any(right[i][2].lower() in ("that", ":") for i in range(k, min(k_content, len(right)))):
         return True
     if k_content < len(right) and right[k_content][2] in OPENING_QUOTES:
         return True
-    speech_tag = label in v.inversion or label in _ADDRESSEE_CUES
+    speech_tag = not participle and (label in v.inversion or label in _ADDRESSEE_CUES)
     if k > k_cue:  # a listener was skipped
         return not speech_tag or (k < len(right) and right[k][2].lower() == "to")
     if k >= len(right) or not is_word(right[k][2]):
@@ -511,6 +524,14 @@ def _strip_comma(text: str, start: int, end: int) -> int:
     while k > start and text[k - 1].isspace():
         k -= 1
     return k - 1 if k > start and text[k - 1] == "," else end
+
+
+def _quote_ends_in_comma(text: str, row) -> bool:
+    """The quotation's words end with a comma inside the closing mark (“We won,”)."""
+    k = row[3]
+    while k > row[2] and text[k - 1].isspace():
+        k -= 1
+    return k > row[2] and text[k - 1] == ","
 
 
 def _only_punctuation(text: str, start: int, end: int) -> bool:

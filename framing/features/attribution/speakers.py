@@ -151,6 +151,11 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     if low in v.relatives and low != "that" and not token.isupper() or (low == "that" and j > 0 and (
             left[j - 1][2] == "," or (not form_is_ing and _relative_that(left, j, v)))):
         return _antecedent(text, left, j, v), BEFORE
+    if form_is_ing and token in CLOSING_QUOTES and j > 0 and left[j - 1][2] == "," and (
+            previous is not None or any(tok[2] in OPENING_QUOTES for tok in left[:j - 1])):
+        # "Smith said, “We won,” adding that …": the quotation's comma ends the clause.
+        # Not when the quotation opened before the sentence did: its subject would be the quote's.
+        token = ","
     if token == "," and form_is_ing or (form_is_ing and low in _GERUND_PREPOSITIONS):
         # ", saying …", "by citing …": the participle's subject is the main clause's.
         if previous is not None:
