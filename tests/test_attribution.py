@@ -414,7 +414,8 @@ def test_one_annotator_per_article(polnear_train):
     ("Paul Ryan: FBI Decision Not to Indict Hillary Defies Explanation", ":", ":", "Paul Ryan", "named"),
     # a speech tag
     ("“Honestly,” he continued, “we may be on the brink.”", "continued", "continue", "he", "pronoun"),
-    ("“Lock her up!” the crowd chanted.", "chanted", "shout", "the crowd", "unknown"),
+    # a group of unnamed people is anonymous (rules 2026.17)
+    ("“Lock her up!” the crowd chanted.", "chanted", "shout", "the crowd", "anonymous"),
     # states of mind, intentions, positions, appearance
     ("Democrats expect a close race in Ohio.", "expect", "expect", "Democrats", "anonymous"),
     ("Clinton wants to raise the minimum wage.", "wants", "want", "Clinton", "named"),
@@ -1262,3 +1263,35 @@ def test_participle_after_a_quotation_that_opened_before_the_sentence_gets_no_qu
     text = 'He lied, telling agents "Yeah. I kept the cash. That\'s what I\'m doing," explaining that he did not trust banks.'
     row = only(attributions(text), "explaining")
     assert speaker_or_none(row) != "That"
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("Spicer hauled in the press to whine about crowd estimates.", "estimates"),
+    ("He was upset by media reports.", "reports"),
+    ("She presented a series of media reports, gas company records and emails.", "reports"),
+    ("Russian television reports showed operatives breaking into the flat.", "reports"),
+    ("North Korean state media reports indicate as much.", "reports"),
+    ("The relationship nonetheless continued.", "continued"),
+    ("Yet deportation flights continue.", "continue"),
+])
+def test_compound_nouns_and_bare_speech_tags_are_no_cues(text, noun):
+    # A plural noun after a bare noun and a preposition, a noun before a reporting
+    # verb, and a speech-tag verb with nothing reported are not cues.
+    assert noun not in attributions(text)["match"].tolist()
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("As between the two parties, 13 percent of people blame Democrats in Congress.", "blame",
+     "13 percent of people"),
+    ("The video released by police shows two officers searching the house.", "shows",
+     "The video released by police"),
+    ("“We will never give up,” he continued.", "continued", "he"),
+    ("Pence continued: “We are here to stay.”", "continued", "Pence"),
+    ("Gathered crowds chanted, “Not my president.”", "chanted", "Gathered crowds"),
+    ("The crowd blew whistles and screamed, “Not my president.”", "screamed", "The crowd"),
+])
+def test_verbs_after_a_preposition_and_groups_of_people_as_speakers(text, cue, speaker):
+    row = only(attributions(text), cue)
+    assert speaker_or_none(row) == speaker
+    if "crowd" in speaker:
+        assert row.speaker_type == "anonymous"

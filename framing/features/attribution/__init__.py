@@ -444,6 +444,8 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         content = find_content(text, entry.label, (start, end), group_end, phrase_start, right, sentence,
                                quotes, v, listener=entry.label in v.listener_cues,
                                complete=right_end >= s_end)
+    if content is None and entry.label in v.tag_only and text[end:end + 2].strip()[:1] != ":":
+        return None  # "The relationship nonetheless continued.": a speech tag with nothing reported
     if kind in ("ing", "past") and content is not None and content.side in ("after", "quote_after") \
             and opens_with_participle(left):
         content = within_opening_clause(text, content, right)  # "Citing security concerns, the Pentagon …"

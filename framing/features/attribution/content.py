@@ -161,7 +161,7 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
             row = quotes.rows[after_quote]
             if _only_punctuation(text, row[1], s_end) or row[1] >= s_end:
                 return Content(row[2], row[3], DIRECT, "quote_after")
-            if _quote_ends_in_comma(text, row):
+            if _quote_ends_in_comma(text, row) or _clause_after(text, row[1], s_end):
                 # "He said, “We won,” before leaving": the comma closes the words
                 # spoken; what follows narrates.
                 return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_after")
@@ -524,6 +524,20 @@ def _strip_comma(text: str, start: int, end: int) -> int:
     while k > start and text[k - 1].isspace():
         k -= 1
     return k - 1 if k > start and text[k - 1] == "," else end
+
+
+# Subordinators that open an adverbial clause of the narration after a quoted
+# utterance ("chanted “MVP” when he walked off"). Not "as": "described “the
+# plan” as a disaster" goes on with the cue's own complement.
+_NARRATING_SUBORDINATORS = frozenset({"when", "while", "because", "although", "though", "unless", "after",
+                                      "before", "since", "once", "until", "whereas"})
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def _clause_after(text: str, end: int, s_end: int) -> bool:
+    """A subordinator follows the quotation ending at ``end``: the quoted words are complete."""
+    found = _NEXT_WORD.match(text, end, s_end)
+    return found is not None and found.group(1).lower() in _NARRATING_SUBORDINATORS
 
 
 def _quote_ends_in_comma(text: str, row) -> bool:

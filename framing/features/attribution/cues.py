@@ -51,7 +51,9 @@ _ADPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "from", "by", "
 _DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
 # Words after a form that show the form is a noun: "claims of fraud", "the claims were false".
 _NOUN_FOLLOWERS = frozenset({"of", "about", "against", "were", "are", "have", "from", "by", "and", "or",
-                             "had", "remain", "remained"})
+                             "had", "remain", "remained",
+                             # a reporting verb right after: "police reports say", "the claims suggested"
+                             "say", "said", "show", "showed", "suggest", "suggested", "indicate", "indicated"})
 _ORDINALS = frozenset({"first", "second", "third", "last", "next", "final", "latest", "only"})
 # Finite verbs that follow a noun subject but never a bare or -s verb form: "that promise is …".
 _FINITE_AFTER_NOUN = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
@@ -158,6 +160,8 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
     if entry.homograph == "noun" and kind in ("s", "base"):
         if kind == "base" and not _base_form_subject(left, v) and _ends_noun_phrase(next_low, right, v):
             return False  # "the hit CW show,", "a radio show Thursday"; but "polls show", "they claim"
+        if kind == "s" and _compound_after_preposition(left, right, prev_low, v):
+            return False  # "about crowd estimates.", "in media reports, …"
         return _verb_after(left, right, label, prev_low, v) and next_low not in _NOUN_FOLLOWERS
     if kind == "past" and (prev_low in _ADPOSITIONS or not left) and right and is_word(right[0][2]) \
             and next_low not in v.stops and next_low not in v.determiners and next_low not in v.pronouns \
@@ -382,6 +386,25 @@ def _verb_after(left: list, right: list, label: str, prev_low: str, v: Vocabular
         # starts the sentence ("Insurance claims").
         return len(left) > 1 or prev_low in v.heads or _object_follows(right, v)
     return False
+
+
+def _compound_after_preposition(left: list, right: list, prev_low: str, v: Vocabulary) -> bool:
+    """A plural noun after a bare head noun and a preposition, with nothing reported after it.
+
+    "about crowd estimates.", "in media reports, …"; but "13 percent of
+    people blame Democrats" and "released by police shows two officers" have
+    an object, so there the form is a verb.
+    """
+    return (prev_low in v.heads and left[-1][2].islower() and len(left) > 1
+            and left[-2][2].lower() in _ADPOSITIONS and _nothing_reported(right))
+
+
+def _nothing_reported(right: list) -> bool:
+    """No object or clause follows: the sentence or clause ends, or a preposition or conjunction comes next."""
+    if not right or not is_word(right[0][2]):
+        return not right or right[0][2] not in OPENING_QUOTES
+    low = right[0][2].lower()
+    return low in _ADPOSITIONS or low in ("and", "or", "but")
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "it", "himself", "herself", "themselves",
