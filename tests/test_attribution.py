@@ -1295,3 +1295,20 @@ def test_verbs_after_a_preposition_and_groups_of_people_as_speakers(text, cue, s
     assert speaker_or_none(row) == speaker
     if "crowd" in speaker:
         assert row.speaker_type == "anonymous"
+
+
+@pytest.mark.parametrize("text, speaker, quote_type", [
+    # "of" after a place noun joins it to the head ("in the town" would be an occasion)
+    ("“We’re not fine,” a resident of a border town wrote to me.", "a resident of a border town", "direct"),
+    ("A resident of the town said the water was bad.", "A resident of the town", "indirect"),
+    ("“It is bad,” residents of the city said.", "residents of the city", "direct"),
+    ("Officials in the city said the water was bad.", "Officials", "indirect"),
+    # a party tag without its closing comma
+    ('"We have to act," Senate Majority Leader Mitch McConnell, R-Ky. said on the Senate floor.',
+     "Senate Majority Leader Mitch McConnell", "direct"),
+    ("Rep. Jerry Nadler, D-N.Y. said the bill was bad.", "Rep. Jerry Nadler", "indirect"),
+])
+def test_speakers_with_an_of_phrase_or_a_bare_party_tag(text, speaker, quote_type):
+    table = attributions(text)
+    row = table.iloc[0]
+    assert (speaker_or_none(row), row.quote_type) == (speaker, quote_type)

@@ -244,3 +244,17 @@ def test_straight_quotes_nested_in_a_straight_quotation_are_speech_not_scare_quo
     kinds = quote_kinds(text)
     assert list(kinds.values()) == ["speech"]
     assert '"Carnahan lesson"' not in kinds
+
+
+@pytest.mark.parametrize("text, quoted, kind", [
+    ("His declaration that he was willing to “sacrifice my blood” was repeated.", "“sacrifice my blood”", "speech"),
+    ('One of his favorite lines is that "only I can solve" the problems.', '"only I can solve"', "speech"),
+    ("Fair to ask whether 'we missed the chance'", "'we missed the chance'", "speech"),
+    ("They started using “we” statements more often.", "“we”", "mention"),
+    # not the first person: "US", "I-95", "you"
+    ("The “US first” crowd cheered.", "“US first”", "scare"),
+    ("Capitalism is not about being “on your own” as we hear.", "“on your own”", "scare"),
+])
+def test_first_person_quotations_are_someones_words_not_scare_quotes(text, quoted, kind):
+    # The outlet never says "I" or "we" in its own voice.
+    assert quote_kinds(text)[quoted] == kind

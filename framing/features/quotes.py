@@ -17,7 +17,10 @@ Decided in this order for each quotation:
    "self-styled", "self-proclaimed"), even inside reported speech.
 4. **mention** after a word that names a word ("the word “choices”", "the
    phrase “white trash”", "the term “caliphate”"): the term is talked about,
-   not used at a distance.
+   not used at a distance; also a first-person pronoun alone ("“we”
+   statements").
+   **speech** when it speaks in the first person ("“sacrifice my blood”",
+   "“only I can solve”"): the outlet's own voice never says "I" or "we".
    **title** after a word such as "book", "film", "report", "headline",
    "sang", when its first word is capitalised ("the book “World of Daesh”",
    "sang “Amazing Grace”"), before a noun that names what the title is
@@ -77,6 +80,8 @@ _SENTENCE_END = re.compile(r"[.!?\u2026]\W*$")
 # "as Cruz put it" right after or before a quotation attributes it.
 _AS_PUT_IT_AFTER = re.compile(r"[\s,\u201d\u2019\"']{0,4}as\s[^.!?\n]{1,40}?\bput\s+it\b")
 _AS_PUT_IT_BEFORE = re.compile(r"\bas\s[^.!?\n]{1,40}?\bput\s+it\s*[,:]?\s*$")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]e|us|[Mm]y|[Oo]ur)(?:['\u2019](?:m|ve|ll|d|re))?\b"
+                           r"(?!['\u2019\-]\w)")
 _KNOWN_AS_BEFORE = re.compile(r"\b(?:known|referred\s+to|nicknamed|named)\s+as(?:\s+the)?\s*$", re.IGNORECASE)
 MAX_SCARE_WORDS = 4
 
@@ -193,6 +198,11 @@ def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
     if _looks_like_title(content) and (_title_cue_before(before) or _TITLE_NOUN_AFTER.match(text, end, end + 24)
                                        or (_POSSESSIVE_BEFORE.search(before) and _title_cased(content))):
         return TITLE  # also "Fox News Channel's “Tucker Carlson Tonight”", "NBC’s “Meet the Press”"
+    if _FIRST_PERSON.search(content):
+        # The outlet does not say "I" or "we" in its own voice: a quoted word in the
+        # first person is someone's words ("vowed to “sacrifice my blood”", "only I can
+        # solve"), or, alone, the pronoun talked about ("started using “we” statements").
+        return MENTION if _FIRST_PERSON.fullmatch(content.strip(" ,.!?")) else SPEECH
     return None
 
 

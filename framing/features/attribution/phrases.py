@@ -40,8 +40,12 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                 first = k
                 # "a spokesman for the U.S. military", "a source familiar with the talks":
                 # the phrase may go on before a joining preposition.
+                # Not over an occasion ("in a statement", "a version of this post"), but a
+                # speaker's head goes on ("a resident of the town").
                 if k > 1 and tokens[k - 1][2].lower() in v.links and link_continues(tokens, k - 1, v) \
-                        and not occasion:
+                        and not (occasion and (tokens[k - 1][2].lower() in _OCCASION_PREPOSITIONS
+                                               or not _head_like(tokens[k - 2][2], v)
+                                               or tokens[k - 2][2].lower() in v.quantifiers)):
                     k -= 1
                     continue
                 break

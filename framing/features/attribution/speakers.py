@@ -122,6 +122,11 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     if adverbial is not None:
         # "The company on Monday said", "A poll released Wednesday shows": the subject is before it
         j = _before_participle(left, _skip_gap(left, adverbial - 1, v), v)
+    if left[j][2] == "." and j > 2 and left[j - 2][2] == "," and _is_party_tag(text, left, (j - 1, j)):
+        # "McConnell, R-Ky. said": a party tag without its closing comma; the name is before it.
+        speaker = _appositive(text, left, j - 2, v)
+        if speaker is not None:
+            return speaker._replace(phrase_end=left[j][1]), BEFORE
     token = left[j][2]
     low = token.lower()
     if form_is_past and right and f"{label} {right[0][2].lower()}" in v.object_first \
@@ -494,6 +499,9 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
         # "Jason Chaffetz, R-Utah, told": the party and state tag is not the speaker.
         tag_end = left[segments[0][1]][1]
         segments = segments[1:]
+    elif len(segments) > 2 and _is_party_tag(text, left, segments[1]):
+        # "Jerry Moran, R-Kan., chairman of the committee, told": the tag sits between name and title.
+        segments = segments[:1] + segments[2:]
     # "Clinton, during a town hall meeting in Columbus, Ohio, said": drop the
     # adverbial segment and what stands between it and the cue.
     for k in range(len(segments) - 1, -1, -1):
