@@ -1312,3 +1312,22 @@ def test_speakers_with_an_of_phrase_or_a_bare_party_tag(text, speaker, quote_typ
     table = attributions(text)
     row = table.iloc[0]
     assert (speaker_or_none(row), row.quote_type) == (speaker, quote_type)
+
+
+@pytest.mark.parametrize("text, cue, speaker, quote_type", [
+    # an acronym that is also a time word opens the phrase
+    ('"It is far from perfect," NOW President Terry O\'Neill said in a statement.', "said",
+     "NOW President Terry O'Neill", "direct"),
+    # an inverted speaker with lower-case modifiers, and a listener after it
+    ("“We take an oath,” explained newly-minted Speaker John Boehner to the Post.", "explained",
+     "newly-minted Speaker John Boehner", "direct"),
+    ("“We take an oath,” said newly elected Speaker John Boehner.", "said", "newly elected Speaker John Boehner",
+     "direct"),
+    ("“We will win,” said Boehner to reporters.", "said", "Boehner", "direct"),
+    # but a clause after the cue is no inverted speaker with a listener
+    ("James Carafano, an analyst at the Heritage Foundation, said Mr. Obama’s approach to the region was bad.",
+     "said", "James Carafano", "indirect"),
+])
+def test_acronyms_and_inverted_speakers_with_modifiers_or_listeners(text, cue, speaker, quote_type):
+    row = only(attributions(text), cue)
+    assert (speaker_or_none(row), row.quote_type) == (speaker, quote_type)

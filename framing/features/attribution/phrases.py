@@ -79,11 +79,19 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
     if first is None:
         return None
     edges = v.phrase_edges  # links, coordinators, time words and openers do not start a phrase
-    while first <= j and tokens[first][2].lower() in edges and not _determines_head(tokens, first, j, v):
+    while first <= j and tokens[first][2].lower() in edges and not _determines_head(tokens, first, j, v) \
+            and not _acronym_before_name(tokens, first):
         first += 1
     if first > j:
         return None
     return _with_quantity_opener(tokens, first)
+
+
+def _acronym_before_name(tokens: list, k: int) -> bool:
+    """``tokens[k]`` is an acronym before a word in ordinary capitals: "NOW President Terry O'Neill"
+    names the National Organization for Women, not a time."""
+    return (len(tokens[k][2]) > 1 and is_acronym(tokens[k][2]) and k + 1 < len(tokens)
+            and tokens[k + 1][2][:1].isupper() and not tokens[k + 1][2].isupper())
 
 
 def _determines_head(tokens: list, k: int, j: int, v: Vocabulary) -> bool:

@@ -583,7 +583,7 @@ def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
     first = 0
     if right[0][2].lower() in SUBJECT_PRONOUNS:  # "…,” said he."
         return _pronoun(right[0]) if _ends_phrase(right, 1, v) else None
-    last = noun_phrase_forward(right, first, v)
+    last = noun_phrase_forward(right, _after_modifiers(right, v), v)
     if last is None:
         if right[0][2].lower() not in _STANDING_ALONE or not _ends_phrase(right, 1, v):
             return None
@@ -594,9 +594,25 @@ def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
     after = _index_at(right, speaker.end, last + 1)
     if not _ends_phrase(right, after, v):
         return None
+    if after < len(right) and right[after][2].lower() == "to" and not _names_a_person(right, last):
+        return None  # "…, said Mr. Obama’s approach to the Middle East …": a clause, not a speaker and listener
     if speaker.kind == UNKNOWN and not text[speaker.start:speaker.end][:1].isupper():
         return None  # "…, said the militant group" is a clause, not a speaker
     return speaker
+
+
+def _after_modifiers(right: list, v: Vocabulary) -> int:
+    """Index after one or two lower-case modifiers before a capitalised title or name.
+
+    "…,” explained newly-minted Speaker John Boehner", "said newly elected
+    Speaker John Boehner": the phrase is read from the capital on, and keeps
+    its modifiers. 0 when no such capital follows.
+    """
+    k = 0
+    while k < 2 and k < len(right) - 1 and right[k][2].islower() and (
+            is_ly_adverb(right[k][2], v) or "-" in right[k][2] or right[k][2].endswith("ed")):
+        k += 1
+    return k if k and right[k][2][:1].isupper() else 0
 
 
 # Subordinators that may stand before a participle opening a sentence: "When asked about …, Trump said".
@@ -668,7 +684,23 @@ def _ends_phrase(tokens: list, k: int, v: Vocabulary) -> bool:
         return token not in OPENING_QUOTES or (token in "\"'" and tokens[k][0] == tokens[k - 1][1])
     low = token.lower()
     return (low in v.relatives or low in v.openers or low in v.time or low.endswith("ing")
-            or low in ("according", "citing", "and"))
+            or low in ("according", "citing", "and") or (low == "to" and _listener_follows(tokens, k + 1, v)))
+
+
+def _names_a_person(tokens: list, last: int) -> bool:
+    """The phrase ending at ``tokens[last]`` ends in a capitalised name, not a possessive's noun."""
+    return tokens[last][2][:1].isupper() and not any(
+        tok[2].endswith(("'s", "’s")) or tok[2] in ("'", "’") for tok in tokens[:last + 1])
+
+
+def _listener_follows(tokens: list, k: int, v: Vocabulary) -> bool:
+    """A listener starts at ``tokens[k]`` ("…,” said Boehner to the Post", "to reporters", "to him")."""
+    if k >= len(tokens):
+        return False
+    token = tokens[k][2]
+    low = token.lower()
+    return (low in v.determiners or low in _OBJECT_PRONOUNS or low in v.heads
+            or (token[:1].isupper() and is_word(token)))
 
 
 def _agent(text: str, right: list, v: Vocabulary) -> Speaker | None:
