@@ -1331,3 +1331,26 @@ def test_speakers_with_an_of_phrase_or_a_bare_party_tag(text, speaker, quote_typ
 def test_acronyms_and_inverted_speakers_with_modifiers_or_listeners(text, cue, speaker, quote_type):
     row = only(attributions(text), cue)
     assert (speaker_or_none(row), row.quote_type) == (speaker, quote_type)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a cue inside an opening subordinate clause reports up to the clause's end
+    ("When Elizabeth Warren announces that she’s running, Lyn has mixed feelings.", "announces", "she’s running"),
+    ("So this year, when Warren announces that she’s running, Lyn has mixed feelings.", "announces",
+     "she’s running"),
+    ("If Mueller really believes that the report warrants impeachment, he could have said so.", "believes",
+     "the report warrants impeachment"),
+    # ... but a list or an afterthought after a comma stays in the content
+    ("If emails suggest Clinton knew the corporations, banks and nations sending money, she is in trouble.",
+     "suggest", "Clinton knew the corporations, banks and nations sending money"),
+    # "that" before the sentence's end is a pronoun, and a complementiser before a parenthetical
+    ("He said that.", "said", "that"),
+    ("Trump conceded that, in looking back, he has regrets.", "conceded", "in looking back, he has regrets"),
+])
+def test_content_of_a_cue_in_a_subordinate_clause_and_a_pronoun_that(text, cue, content):
+    assert content_of(text, only(attributions(text), cue)) == content
+
+
+@pytest.mark.parametrize("text", ["First, consider Thomas's age.", "Now, imagine a world without borders."])
+def test_imperative_after_a_sentence_adverb_is_no_cue(text):
+    assert attributions(text).empty

@@ -66,14 +66,15 @@ from typing import NamedTuple
 
 from framing.features.attribution.colons import analyse_colon, colon_candidates, colon_entry
 from framing.features.attribution.content import (Content, QuoteIndex, find_content, strip_end,
-                                                  within_opening_clause)
+                                                  within_opening_clause, within_subordinate_clause)
 from framing.features.attribution.cues import form_kind, is_reporting_use, noun_cue_use
 from framing.features.attribution.phrases import noun_phrase_back, noun_phrase_forward
 from framing.features.attribution.polls import poll_cues, poll_entry
 from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
                                                         speaker_type)
 from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INVERTED, PARTICIPLE, PASSIVE, SHARED,
-                                                   find_speaker, opens_with_participle)
+                                                   find_speaker, inside_opening_subordinate,
+                                                   opens_with_participle)
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, tokens_and_starts
 from framing.features.attribution.wordlists import Vocabulary, vocabulary
 from framing.features.base import Doc, Rows
@@ -449,6 +450,8 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     if kind in ("ing", "past") and content is not None and content.side in ("after", "quote_after") \
             and opens_with_participle(left):
         content = within_opening_clause(text, content, right)  # "Citing security concerns, the Pentagon …"
+    elif content is not None and content.side == "after" and inside_opening_subordinate(text, left, s_start):
+        content = within_subordinate_clause(text, content, right, v)  # "When Warren announces that …, Lyn …"
     return Attribution(entry, start, end, number, speaker, how, phrase_start, group_end, content)
 
 

@@ -41,7 +41,7 @@ from typing import NamedTuple
 import numpy as np
 
 from framing.features.attribution.phrases import noun_phrase_forward
-from framing.features.attribution.tokens import (CLOSING_QUOTES, OPENING_QUOTES, SUBJECT_PRONOUNS,
+from framing.features.attribution.tokens import (CLOSING_QUOTES, DASHES, OPENING_QUOTES, SUBJECT_PRONOUNS,
                                                  before_apostrophe, clause_comma, is_word)
 from framing.features.attribution.wordlists import Vocabulary
 
@@ -208,6 +208,51 @@ def within_opening_clause(text: str, content: Content, right: list) -> Content |
     else:
         end = strip_end(text, content.start, end)
     return content._replace(end=end) if end > content.start else None
+
+
+def within_subordinate_clause(text: str, content: Content, right: list, v: Vocabulary) -> Content | None:
+    """The content of a cue inside an opening subordinate clause, cut where the main clause starts.
+
+    "When Warren announces that she's running, Lyn has mixed feelings": the
+    comma that ends the clause is the first one followed by a subject (a
+    pronoun, a determiner, "there" or a capitalised word), so that a list
+    ("aware of the corporations, banks and nations") or an afterthought
+    ("since March, of 69 new cases") stays in the content.
+    """
+    comma = None
+    for k, token in enumerate(right):
+        if token[0] < content.start:
+            continue
+        if token[0] >= content.end or token[2] in _CLAUSE_BREAKS:
+            return content
+        if token[2] == "," and k + 1 < len(right) and _opens_main_clause(right[k + 1][2], v):
+            comma = token[0]
+            break
+    else:  # the cue's window ends inside the content: read the rest of it
+        rest = right[-1][1] if right else content.start
+        found = _MAIN_CLAUSE_COMMA.search(text, max(rest, content.start), content.end)
+        while found is not None and not _opens_main_clause(found.group(1), v):
+            found = _MAIN_CLAUSE_COMMA.search(text, found.end(1), content.end)
+        if found is None or _CLAUSE_BREAK_RE.search(text, max(rest, content.start), found.start()):
+            return content
+        comma = found.start()
+    if comma is None:
+        return content
+    end = strip_end(text, content.start, comma)
+    return content._replace(end=end) if end > content.start else None
+
+
+_MAIN_CLAUSE_COMMA = re.compile(r",\s*([\w'’]+)")
+_CLAUSE_BREAK_RE = re.compile(r"[;:?!—–]")
+
+
+_CLAUSE_BREAKS = frozenset({";", ":", ".", "?", "!"}) | DASHES
+
+
+def _opens_main_clause(word: str, v: Vocabulary) -> bool:
+    low = before_apostrophe(word.lower())
+    return low in SUBJECT_PRONOUNS or low in v.determiners or low == "there" or (
+        word[:1].isupper() and word[:1].isalpha())
 
 
 def _typed(text: str, start: int, end: int, side: str, quotes: QuoteIndex) -> Content:
@@ -386,8 +431,9 @@ def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:
         low = tokens[k][2].lower()
         if low not in _SKIP_AFTER_CUE:
             break
-        if low == "that" and k + 1 < n and tokens[k + 1][2].lower() in v.gap:
-            break  # "Experts say that will be difficult": "that" is the subject
+        if low == "that" and k + 1 < n and (tokens[k + 1][2].lower() in v.gap or (
+                tokens[k + 1][2] in _ENDING_MARKS and not (k + 2 < n and tokens[k + 2][2] == "."))):  # not "that..."
+            break  # "Experts say that will be difficult", "He said that.": "that" is a pronoun
         k += 1
     return k
 
@@ -397,6 +443,7 @@ def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:
 # Monday that", "wrote on Twitter that".
 # ("before", "after" and "while" are left out: they open clauses, "responded
 # before adding that …").
+_ENDING_MARKS = frozenset({".", ";", "!", "?"})  # not ",": "conceded that, in looking back, he …"
 _OCCASION_STARTS = frozenset({"in", "on", "at", "during", "via", "through", "over", "from"})
 _MAX_OCCASION_TOKENS = 12
 _NOT_OCCASION = frozenset({"least", "most", "all", "first", "last"})  # "reported at least 20 victims"

@@ -49,6 +49,9 @@ _ADPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "from", "by", "
                           "over", "under", "after", "before", "during", "among", "between", "without",
                           "through", "amid", "despite", "upon", "toward", "towards", "like", "unlike"})
 _DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
+# Sentence adverbs that may stand before an imperative: "First, consider …", "Now, imagine …".
+_IMPERATIVE_OPENERS = frozenset({"first", "second", "third", "next", "now", "so", "then", "finally", "again",
+                                 "instead", "also", "still", "yes", "no", "please", "lastly", "otherwise"})
 # Words after a form that show the form is a noun: "claims of fraud", "the claims were false".
 _NOUN_FOLLOWERS = frozenset({"of", "about", "against", "were", "are", "have", "from", "by", "and", "or",
                              "had", "remain", "remained",
@@ -151,8 +154,9 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
             right and right[0][2][:1].isupper() and previous[:1].isupper()):
         return False  # "the Drudge Report, which": part of a name (a headline "Trump Says He …" stays)
     category = entry.category
-    if kind == "base" and not left and right and category != "refusal":
-        return False  # "Add that sum to …": an imperative opening the sentence
+    if kind == "base" and right and category != "refusal" and (
+            not left or (len(left) == 2 and left[1][2] == "," and left[0][2].lower() in _IMPERATIVE_OPENERS)):
+        return False  # "Add that sum to …", "First, consider Thomas's age": an imperative opening the sentence
     if category == "labelling" and kind == "past" and _participle_after_indefinite(left, v):
         return False  # "a group called Islamic State", "an operation dubbed Roundup"
     if entry.homograph == "noun" and kind == "s" and (prev_low in v.quantifiers or prev_low[:1].isdigit()):

@@ -625,6 +625,22 @@ def opens_with_participle(left: list) -> bool:
     return not left or (len(left) == 1 and left[0][2].lower() in _PARTICIPLE_SUBORDINATORS)
 
 
+def inside_opening_subordinate(text: str, left: list, sentence_start: int) -> bool:
+    """The cue stands in a subordinate clause that opens the sentence, before its comma.
+
+    "When Warren announces that she's running, Lyn has mixed feelings": what
+    the cue reports ends where the clause does.
+    """
+    if not left:
+        return False
+    commas = [k for k, token in enumerate(left) if token[2] == ","]
+    if commas:  # "So this year, when Warren announces …": the clause opens after the last comma
+        first = commas[-1] + 1
+        return first < len(left) and left[first][2].lower() in _PARTICIPLE_SUBORDINATORS
+    return (left[0][2].lower() in _PARTICIPLE_SUBORDINATORS
+            and not text[sentence_start:left[0][0]].strip(" \n\t\"'“‘"))
+
+
 # Words that open an appositive or relative clause after a subject ("Mary Cheney, who …", "Sessions, 69, …").
 _APPOSITION_OPENERS = frozenset({"who", "a", "an", "the", "whose", "which"})
 
