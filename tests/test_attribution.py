@@ -1354,3 +1354,13 @@ def test_content_of_a_cue_in_a_subordinate_clause_and_a_pronoun_that(text, cue, 
 @pytest.mark.parametrize("text", ["First, consider Thomas's age.", "Now, imagine a world without borders."])
 def test_imperative_after_a_sentence_adverb_is_no_cue(text):
     assert attributions(text).empty
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Figures are pulled from a property’s “most recent operating statement,” according to the regulation.",
+     "Figures are pulled from a property’s “most recent operating statement,”"),
+    ('"We won," according to the statement.', "We won"),
+])
+def test_according_to_after_a_quotation_closed_by_a_comma(text, content):
+    row = only(attributions(text), "according to")
+    assert (content_of(text, row), row.quote_type) == (content, "according_to")

@@ -258,3 +258,15 @@ def test_straight_quotes_nested_in_a_straight_quotation_are_speech_not_scare_quo
 def test_first_person_quotations_are_someones_words_not_scare_quotes(text, quoted, kind):
     # The outlet never says "I" or "we" in its own voice.
     assert quote_kinds(text)[quoted] == kind
+
+
+@pytest.mark.parametrize("text, quoted, kind", [
+    # a programme before its presenter's name
+    ("So why, as “60 Minutes”’ Lesley Stahl put it, has she become so disliked?", "“60 Minutes”", "title"),
+    ("“Meet the Press”’s Chuck Todd asked him twice.", "“Meet the Press”", "title"),
+    # a quotation closed by a comma before "according to" is the source's words
+    ("Figures are pulled from a property’s “most recent operating statement,” according to the regulation.",
+     "“most recent operating statement,”", "speech"),
+])
+def test_programme_before_a_name_and_a_quotation_before_according_to(text, quoted, kind):
+    assert quote_kinds(text)[quoted] == kind

@@ -25,8 +25,9 @@ Decided in this order for each quotation:
    "sang", when its first word is capitalised ("the book “World of Daesh”",
    "sang “Amazing Grace”"), before a noun that names what the title is
    of ("“Make America Great Again” caps", "the “Today's best articles”
-   newsletter"), or title-cased after a possessive ("NBC’s “Meet the
-   Press”", "Fox News Channel's “Tucker Carlson Tonight”").
+   newsletter"), title-cased after a possessive ("NBC’s “Meet the
+   Press”", "Fox News Channel's “Tucker Carlson Tonight”"), or before a
+   possessive and a name ("“60 Minutes”’ Lesley Stahl").
 5. **speech** when the attribution stage attributed it: it lies in the
    content of an attribution (direct, mixed, or a reported clause that holds
    it), is a quotation carried over from the previous sentence or paragraph
@@ -196,8 +197,9 @@ def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
         return MENTION  # also "a program known as “Secure Communities”", an "A" or "B" rating
     content = text[c_start:c_end]
     if _looks_like_title(content) and (_title_cue_before(before) or _TITLE_NOUN_AFTER.match(text, end, end + 24)
+                                       or _POSSESSIVE_NAME_AFTER.match(text, end, end + 24)
                                        or (_POSSESSIVE_BEFORE.search(before) and _title_cased(content))):
-        return TITLE  # also "Fox News Channel's “Tucker Carlson Tonight”", "NBC’s “Meet the Press”"
+        return TITLE  # also "Fox News Channel's “Tucker Carlson Tonight”", "“Meet the Press”’s Chuck Todd"
     if _FIRST_PERSON.search(content):
         # The outlet does not say "I" or "we" in its own voice: a quoted word in the
         # first person is someone's words ("vowed to “sacrifice my blood”", "only I can
@@ -211,6 +213,10 @@ def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
 _POSSESSIVE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b(?:Channel|Network|News|Radio|TV|Television|Times|Post|Journal|"
                                 r"Magazine|Media|Studios?|Netflix|Hulu|Spotify|YouTube))"
                                 r"(?:['\u2019]s|['\u2019])\s*$")
+
+
+# A possessive and a name right after a quotation: "“60 Minutes”’ Lesley Stahl", "“Meet the Press”’s Chuck Todd".
+_POSSESSIVE_NAME_AFTER = re.compile(r"['\u2019]s?\s+[A-Z][a-z]")
 
 
 def _title_cased(content: str) -> bool:

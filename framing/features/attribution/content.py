@@ -267,6 +267,17 @@ def _according_to(text, cue, group_end, sentence, right, quotes) -> Content | No
         start = _strip_start(text, s_start, comma)
         if start < comma:
             return Content(start, strip_end(text, start, comma), ACCORDING_TO, "before")
+    quote_end = _quote_closed_by_comma_before(text, cue[0], s_start)
+    if quote_end is not None:
+        # "pulled from a property’s “most recent operating statement,” according to the
+        # regulation": the clause runs to the closing mark, which keeps the quotation whole.
+        start = _strip_start(text, s_start, quote_end)
+        whole = quotes.by_start.get(start)
+        if whole is not None and quotes.rows[whole][1] == quote_end:  # "“We won,” according to …"
+            row = quotes.rows[whole]
+            return Content(row[2], _strip_comma(text, row[2], row[3]), ACCORDING_TO, "before")
+        if start < quote_end:
+            return Content(start, quote_end, ACCORDING_TO, "before")
     k = _first_index_after(right, group_end)
     if k < len(right) and right[k][2] == ",":
         k += 1
@@ -353,6 +364,16 @@ def _comma_before(text: str, position: int, floor: int) -> int | None:
         k -= 1
     if k > floor and text[k - 1] in ",—–":
         return k - 1
+    return None
+
+
+def _quote_closed_by_comma_before(text: str, position: int, floor: int) -> int | None:
+    """End of a closing quotation mark right before ``position`` that follows a comma (``,”``), spaces allowed."""
+    k = position
+    while k > floor and text[k - 1].isspace():
+        k -= 1
+    if k - 2 > floor and text[k - 1] in CLOSING_QUOTES and text[k - 2] == ",":
+        return k
     return None
 
 
