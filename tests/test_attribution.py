@@ -1364,3 +1364,14 @@ def test_imperative_after_a_sentence_adverb_is_no_cue(text):
 def test_according_to_after_a_quotation_closed_by_a_comma(text, content):
     row = only(attributions(text), "according to")
     assert (content_of(text, row), row.quote_type) == (content, "according_to")
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    ("“60 Minutes” announced that it would air the interview.", "announced", "60 Minutes",
+     "it would air the interview"),
+    ("As “Blackfish” points out, the orcas suffer in captivity.", "points out", "Blackfish",
+     "the orcas suffer in captivity"),
+])
+def test_a_quoted_work_as_the_speaker(text, cue, speaker, content):
+    row = only(attributions(text), cue)
+    assert (row.speaker, row.speaker_type, content_of(text, row)) == (speaker, "document", content)

@@ -270,3 +270,11 @@ def test_first_person_quotations_are_someones_words_not_scare_quotes(text, quote
 ])
 def test_programme_before_a_name_and_a_quotation_before_according_to(text, quoted, kind):
     assert quote_kinds(text)[quoted] == kind
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("“60 Minutes” announced that it would air the interview.", "“60 Minutes”"),
+    ("As “Blackfish” points out, the orcas suffer in captivity.", "“Blackfish”"),
+])
+def test_a_quoted_work_that_speaks_is_a_title(text, quoted):
+    assert quote_kinds(text)[quoted] == "title"

@@ -49,6 +49,8 @@ class Doc:
     # Content spans of attributions found in this article, filled by the attribution stage.
     attributed_spans: list[tuple[int, int]] = field(default_factory=list)
     cue_spans: list[tuple[int, int]] = field(default_factory=list)
+    # Quotations that are the speaker of a cue: a work's title ("“60 Minutes” announced").
+    speaking_titles: list[tuple[int, int]] = field(default_factory=list)
 
     def hits_of(self, feature: str) -> np.ndarray:
         """Indexes into ``hits`` whose entry belongs to ``feature``."""

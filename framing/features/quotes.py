@@ -28,7 +28,10 @@ Decided in this order for each quotation:
    newsletter"), title-cased after a possessive ("NBC’s “Meet the
    Press”", "Fox News Channel's “Tucker Carlson Tonight”"), or before a
    possessive and a name ("“60 Minutes”’ Lesley Stahl").
-5. **speech** when the attribution stage attributed it: it lies in the
+5. **title** when the attribution stage found it speaking: a quoted work
+   that is the speaker of a cue ("“60 Minutes” announced", "as
+   “Blackfish” points out").
+   **speech** when the attribution stage attributed it: it lies in the
    content of an attribution (direct, mixed, or a reported clause that holds
    it), is a quotation carried over from the previous sentence or paragraph
    of a direct quote, or follows a cue in the same sentence; or when a
@@ -149,6 +152,8 @@ def _classify_one(doc: Doc, row: list, closed: bool, n_words: int, spans: "_Span
     kind = context_kind(text, row, closed, n_words)
     if kind is not None:
         return kind
+    if doc.speaking_titles and (start, end) in doc.speaking_titles:
+        return TITLE  # "“60 Minutes” announced": the work is the speaker
     if _is_attributed(doc, start, end, spans) or \
             _NAMING_VERB_BEFORE.search(_same_sentence(text[max(0, start - 120):start])):
         return SPEECH
@@ -215,7 +220,8 @@ _POSSESSIVE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b(?:Channel|Network|News|Radio
                                 r"(?:['\u2019]s|['\u2019])\s*$")
 
 
-# A possessive and a name right after a quotation: "“60 Minutes”’ Lesley Stahl", "“Meet the Press”’s Chuck Todd".
+# A possessive and a name right after a quotation:
+# "“60 Minutes”’ Lesley Stahl", "“Meet the Press”’s Chuck Todd".
 _POSSESSIVE_NAME_AFTER = re.compile(r"['\u2019]s?\s+[A-Z][a-z]")
 
 

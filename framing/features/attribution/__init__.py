@@ -172,6 +172,10 @@ def find_attributions(doc: Doc, doc_number: int, rows: Rows) -> None:
         if end != att.end:
             att = att._replace(end=end)
         doc.cue_spans.append((att.start, att.end))
+        speaker = att.speaker
+        if speaker is not None and speaker.phrase_start < speaker.start \
+                and text[speaker.phrase_start] in OPENING_QUOTES:
+            doc.speaking_titles.append((speaker.phrase_start, speaker.phrase_end))
         if att.content is not None:
             doc.attributed_spans.append((att.content.start, att.content.end))
         _add_row(doc, doc_number, rows, att)

@@ -49,7 +49,7 @@ import re
 
 from framing.features.attribution.phrases import (COORDINATORS, capitalised_name, is_acronym, is_ly_adverb,
                                                   is_name_word, noun_phrase_back, noun_phrase_forward)
-from framing.features.attribution.speaker_types import (ANONYMOUS, NAMED, PRONOUN, UNKNOWN, Speaker,
+from framing.features.attribution.speaker_types import (ANONYMOUS, DOCUMENT, NAMED, PRONOUN, UNKNOWN, Speaker,
                                                         make_speaker)
 from framing.features.attribution.tokens import (CLOSING_QUOTES, DASHES, OPENING_QUOTES, SUBJECT_PRONOUNS,
                                                  clause_comma, is_word, tokenize)
@@ -129,6 +129,10 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             return speaker._replace(phrase_end=left[j][1]), BEFORE
     token = left[j][2]
     low = token.lower()
+    if token in CLOSING_QUOTES and j == len(left) - 1 and not form_is_ing:
+        title = quoted_title_before(left, j, form_is_past, v)
+        if title is not None:  # "“60 Minutes” announced", "as “Blackfish” points out": a work speaks
+            return title, BEFORE
     if form_is_past and right and f"{label} {right[0][2].lower()}" in v.object_first \
             and not _is_passive(left, j, v):
         # "men accused of abuse": a passive participle; the phrase before it is the one accused.
@@ -623,6 +627,42 @@ _PARTICIPLE_SUBORDINATORS = frozenset({"when", "while", "after", "before", "if",
 def opens_with_participle(left: list) -> bool:
     """The cue is a participle that opens its sentence, alone or after a subordinator ("Citing …", "When asked …")."""
     return not left or (len(left) == 1 and left[0][2].lower() in _PARTICIPLE_SUBORDINATORS)
+
+
+_MAX_TITLE_WORDS = 6
+
+
+def quoted_title_before(left: list, j: int, form_is_past: bool, v: Vocabulary) -> Speaker | None:
+    """A short quoted title ending at ``left[j]`` (its closing mark) that is the subject of the cue.
+
+    "“60 Minutes” announced", "as “Blackfish” points out": the title starts with
+    a capital and ends without punctuation, so it is no quotation of speech
+    ("“We won,” he said" ends in a comma), and holds no pronoun ("“I do”
+    think"). Not after a preposition ("who joined Heitkamp on “This Week”
+    added"), nor after a determiner unless the cue is in the past tense ("the
+    “Jewish lobby” comment" is a noun; "the “CBS Evening News” quoted" is not).
+    The speaker is the work, typed ``document``; its phrase runs over the marks.
+    """
+    if j < 2 or not is_word(left[j - 1][2]) or left[j - 1][1] != left[j][0]:
+        return None
+    for k in range(j - 1, max(-1, j - 2 - _MAX_TITLE_WORDS), -1):
+        token = left[k][2]
+        if token in OPENING_QUOTES and left[k][1] == left[k + 1][0]:
+            first = left[k + 1][2][:1]
+            if k == j - 1 or not (first.isupper() or first.isdigit()):
+                return None
+            before = left[k - 1][2].lower() if k > 0 else ""
+            if before in v.links or before in _TITLE_PREPOSITIONS or (before in v.determiners and not form_is_past):
+                return None
+            return Speaker(left[k + 1][0], left[j - 1][1], DOCUMENT, left[k][0], left[j][1])
+        if not is_word(token) and token not in ("&", "-", ":"):
+            return None
+        if token.lower() in SUBJECT_PRONOUNS:
+            return None
+    return None
+
+
+_TITLE_PREPOSITIONS = frozenset({"on", "in", "to", "for", "with", "from", "at", "about", "of", "by", "into"})
 
 
 def inside_opening_subordinate(text: str, left: list, sentence_start: int) -> bool:
