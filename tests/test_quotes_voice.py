@@ -278,3 +278,19 @@ def test_programme_before_a_name_and_a_quotation_before_according_to(text, quote
 ])
 def test_a_quoted_work_that_speaks_is_a_title(text, quoted):
     assert quote_kinds(text)[quoted] == "title"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # listed quotations are read alike
+    ("If the amendment had included the word “sex,” or “gender” it would have failed.",
+     {"“sex,”": "mention", "“gender”": "mention"}),
+    ("Hoffman attributed the change to symptoms that “are late-developing” and “manifest over time.”",
+     {"“are late-developing”": "speech", "“manifest over time.”": "speech"}),
+    # ... but a distancing modifier keeps its scare quote, and separate sentences are no list
+    ("Officials said the so-called “caliphate,” and “Daesh” fell.", {"“caliphate,”": "scare"}),
+    ("They call it the “beer lane.” “Klomentum” is the relic flogged this morning.",
+     {"“Klomentum”": "scare"}),
+])
+def test_quotations_in_a_list_share_their_kind(text, expected):
+    kinds = quote_kinds(text)
+    assert {quoted: kinds[quoted] for quoted in expected} == expected

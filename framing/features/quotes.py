@@ -105,7 +105,38 @@ def classify_quotes(doc: Doc) -> list[str]:
     rows = doc.quotes[:, :4].tolist()
     closed = doc.quote_closed.tolist()
     words = doc.quote_words.tolist()
-    return [_classify_one(doc, row, closed[k], words[k], spans) for k, row in enumerate(rows)]
+    kinds = [_classify_one(doc, row, closed[k], words[k], spans) for k, row in enumerate(rows)]
+    if SCARE in kinds and len(kinds) > 1:
+        _share_kinds_along_lists(doc.text, rows, kinds)
+    return kinds
+
+
+# Only a comma, "and" or "or" between two quotations: "the word “sex,” or “gender”".
+_LIST_JOINER = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|(?:and|or)[ \t]+)", re.IGNORECASE)
+
+
+def _share_kinds_along_lists(text: str, rows: list, kinds: list[str]) -> None:
+    """Give a scare quote the kind of a quotation it is listed with, in place.
+
+    Quotations joined by a comma, "and" or "or" are read alike: when one of
+    them is a mention, a title or someone's words ("the word “sex,” or
+    “gender”", "symptoms that “are late-developing” and “manifest over a
+    period of time.”"), so is the scare quote next to it, unless a distancing
+    modifier stands before it.
+    """
+    for _ in range(2):  # forwards, then backwards: a kind spreads along the whole list
+        order = range(1, len(rows)) if _ == 0 else range(len(rows) - 2, -1, -1)
+        for k in order:
+            other = k - 1 if _ == 0 else k + 1
+            if kinds[k] != SCARE or kinds[other] in (SCARE, HEADING) or \
+                    _distancing_before(text[max(0, rows[k][0] - 120):rows[k][0]]):
+                continue  # a distancing modifier keeps its scare quote ("the so-called “caliphate”")
+            left, right = (other, k) if other < k else (k, other)
+            if text[rows[left][3] - 1:rows[left][3]] in ".!?":
+                continue  # the first quotation ends a sentence: the next one starts another
+            gap = _LIST_JOINER.match(text, rows[left][1], rows[right][0])
+            if gap is not None and gap.end() == rows[right][0] and rows[right][0] - rows[left][1] <= 8:
+                kinds[k] = kinds[other]
 
 
 class _Spans:
