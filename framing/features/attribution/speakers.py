@@ -673,10 +673,9 @@ def inside_opening_subordinate(text: str, left: list, sentence_start: int) -> bo
     """
     if not left:
         return False
-    commas = [k for k, token in enumerate(left) if token[2] == ","]
-    if commas:  # "So this year, when Warren announces …": the clause opens after the last comma
-        first = commas[-1] + 1
-        return first < len(left) and left[first][2].lower() in _PARTICIPLE_SUBORDINATORS
+    for k in range(len(left) - 1, -1, -1):
+        if left[k][2] == ",":  # "So this year, when Warren announces …": the clause opens after the last comma
+            return k + 1 < len(left) and left[k + 1][2].lower() in _PARTICIPLE_SUBORDINATORS
     return (left[0][2].lower() in _PARTICIPLE_SUBORDINATORS
             and not text[sentence_start:left[0][0]].strip(" \n\t\"'“‘"))
 
