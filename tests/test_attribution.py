@@ -1375,3 +1375,15 @@ def test_according_to_after_a_quotation_closed_by_a_comma(text, content):
 def test_a_quoted_work_as_the_speaker(text, cue, speaker, content):
     row = only(attributions(text), cue)
     assert (row.speaker, row.speaker_type, content_of(text, row)) == (speaker, "document", content)
+
+
+@pytest.mark.parametrize("phrase, kind", [
+    ("the NAACP President Benjamin Todd Jealous", "named"),
+    ("the Rev. William Barber", "named"),
+    ("the Ohio Secretary of State Jon Husted", "named"),
+    ("The St. Louis Post-Dispatch", "organization"),
+    ("the FEC Inspector General", "organization"),
+    ("the White House Press Secretary", "organization"),
+])
+def test_a_definite_phrase_ending_in_title_and_name_is_named(phrase, kind):
+    assert speaker_type(phrase.split(), vocabulary()) == kind

@@ -257,9 +257,31 @@ def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> st
     if low in v.anonymous and (len(names) <= 1 or all(
             w.lower() in v.organizations or w in v.places for w in names[:-1])):
         return ANONYMOUS  # also "House Democrats", "Iowa Republicans": unnamed members of a body or place
+    if core[0].lower() == "the" and _title_then_full_name(core, v):
+        return NAMED  # "the NAACP President Benjamin Todd Jealous"
     if core[0].lower() == "the" or low in v.roles and len(names) <= 1:
         return ORGANIZATION if core[0].lower() == "the" else _role_or_anonymous(core, v)
     return NAMED
+
+
+def _title_then_full_name(core: list[str], v: Vocabulary) -> bool:
+    """A title or role followed by a name ends the phrase ("the NAACP President Benjamin Todd Jealous").
+
+    "St." is a saint's name here ("The St. Louis Post-Dispatch"), and the
+    words after the title must be a name, not more of a title or an
+    institution ("the FEC Inspector General", "The Justice Department").
+    """
+    for k in range(len(core) - 2, 0, -1):
+        word = core[k]
+        if word.rstrip(".") != "St" and (word.rstrip(".") in v.titles or word.lower() in v.roles):
+            return all(_plain_name_word(w, v) for w in core[k + 1:])
+    return False
+
+
+def _plain_name_word(word: str, v: Vocabulary) -> bool:
+    low = word.lower()
+    return (is_name_word(word) and word.rstrip(".") not in v.titles and low not in v.roles
+            and low not in v.organizations and low not in v.documents and low not in v.anonymous)
 
 
 def _name_after_common_noun(core: list[str], v: Vocabulary) -> bool:
