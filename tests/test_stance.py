@@ -84,3 +84,11 @@ def test_short_unattributed_quote_is_a_scare_quote_long_quotation_is_not():
                  'for our land and our people," a commander said.')
     scare = m[m["category"] == "scare_quote"]
     assert scare["label"].tolist() == ["caliphate"]
+
+
+def test_lower_case_may_before_a_day_number_is_the_month():
+    # Lower-cased timelines ("appointed as special prosecutor may 9, 1974") write the month in lower case.
+    text = "Cox was appointed as special prosecutor may 9, 1974. On may 21st the vote came. It may rain."
+    hedges = _extract(text)
+    hedges = hedges[hedges["category"] == "hedge"]
+    assert hedges["start"].tolist() == [text.index("may rain")]
