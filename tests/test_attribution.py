@@ -1385,3 +1385,22 @@ def test_a_quoted_work_as_the_speaker(text, cue, speaker, content):
 ])
 def test_a_definite_phrase_ending_in_title_and_name_is_named(phrase, kind):
     assert speaker_type(phrase.split(), vocabulary()) == kind
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # a name and its description before ", said" make the subject; what follows is the content
+    ("Yaqiu Wang, a researcher at Human Rights Watch, said the Chinese regime targets American newspapers.",
+     "said", "Yaqiu Wang", "named"),
+    # a single phrase before ", said" is still an inverted tag's clause
+    ("The war, said Gen. John Smith, is over.", "said", "Gen. John Smith", "named"),
+    # shares of people, unnamed people and texts (rules 2026.18)
+    ("Fifty-five percent of voters said the country was on the wrong track.", "said",
+     "Fifty-five percent of voters", "anonymous"),
+    ("A majority of Americans say the economy is poor.", "say", "A majority of Americans", "anonymous"),
+    ("The whistleblower alleged that the call was improper.", "alleged", "The whistleblower", "anonymous"),
+    ("Advocacy groups warned that the rule would hurt children.", "warned", "Advocacy groups", "organization"),
+    ("The story said the senator had resigned.", "said", "The story", "document"),
+])
+def test_appositive_subject_before_a_comma_cue_and_new_speaker_heads(text, cue, speaker, kind):
+    row = only(attributions(text), cue)
+    assert (speaker_or_none(row), row.speaker_type) == (speaker, kind)

@@ -350,6 +350,9 @@ CRAFTED = [
      "Image copyright Reuters Image caption "),
     ("media_widget", "Media playback is unsupported on your device ", "inline",
      "Media playback is unsupported on your device "),
+    ("caption_label", "Media caption ", "inline", "Media caption "),
+    ("gallery_caption_counter", " Hide Caption 36 of 37", "inline_end", " Hide Caption 36 of 37"),
+    ("story_highlights_label", "Story highlights ", "inline", "Story highlights "),
     ("video_playlist", "JUST WATCHED Obamacare limits doctors' gun questions Replay More Videos ... MUST WATCH "
      "Obamacare limits doctors' gun questions 05:09", "body", "JUST WATCHED Obamacare limits doctors' gun questions"),
     ("video_playlist", "JUST WATCHED Toobin: Not a good day Replay More Videos ... MUST WATCH ", "inline",
@@ -689,26 +692,40 @@ def test_strip_html_keeps_visible_text_one_block_per_line():
 
 # --------------------------------------------------------------------------- real corpora
 
-def _removed_share(texts, titles) -> tuple[float, list]:
+def _removed_share(texts, titles, leave_out=()) -> tuple[float, list]:
+    """Share of the characters the rules remove (those of ``leave_out`` not counted), and the reports."""
     chars = removed = 0
     reports = []
     for text, title in zip(texts, titles):
         cleaned, report = clean_with_report(text, title=title)
         chars += len(text)
-        removed += int(report["removed"].str.len().sum())
+        counted = report[~report["rule"].isin(list(leave_out))]
+        removed += int(counted["removed"].str.len().sum())
         reports.append((text, cleaned, report))
     return removed / chars, reports
 
 
 def test_abp_furniture_goes_and_little_else():
     abp = pd.read_parquet(shared_data("abp", "articles.parquet"), columns=["text", "title"]).iloc[:300]
-    share, reports = _removed_share(abp["text"], abp["title"])
+    share, reports = _removed_share(abp["text"], abp["title"], leave_out=_LABEL_RULES)
     assert 0.002 < share < 0.02
+    label_chars = 0
     for (text, cleaned, report), title in zip(reports, abp["title"]):
+        # The label rules take nothing but their label: "Hide Caption 36 of 37", "Media caption ".
+        labels = report[report["rule"].isin(list(_LABEL_RULES))]
+        assert all(_LABEL_RULES[rule].fullmatch(removed) for rule, removed in zip(labels["rule"], labels["removed"]))
+        label_chars += int(labels["removed"].str.len().sum())
         assert "Read or Share this story:" not in cleaned
         assert not re.search(r"(?m)^Copyright © \d{4} The Washington Times", cleaned)
         assert_report_points_at_raw(text, report)
         assert clean_text(cleaned, title=title) == cleaned
+    assert label_chars < 0.001 * sum(len(text) for text, _, _ in reports)
+
+
+# Span rules that take only a label or counter; their removals are checked exactly.
+_LABEL_RULES = {"caption_label": re.compile(r"(?:Media|Image)\s+caption\s+"),
+                "gallery_caption_counter": re.compile(r"\s?Hide Caption \d{1,3} of \d{1,3}"),
+                "story_highlights_label": re.compile(r"Story highlights\s+", re.IGNORECASE)}
 
 
 def test_basil_clean_bodies_lose_only_their_headline_and_no_annotated_span():

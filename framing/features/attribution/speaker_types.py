@@ -95,6 +95,13 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     core = _core(words, v)
     if not core:
         return None
+    if len(core) < len(words) and core[-1].lower() in _PROPORTIONS and words[len(core)].lower() == "of":
+        # "55 percent of voters", "a majority of the committee": some of the people named after "of"
+        of_whom = speaker_type(words[len(core) + 1:], v)
+        if of_whom in (ANONYMOUS, ORGANIZATION, ROLE, NAMED):
+            return ANONYMOUS
+    if len(core) > 1 and core[-1].lower() in v.anonymity_adjectives:
+        core = core[:-1]  # "sources familiar with the talks", "people close to the president"
     if len(core) >= 2 and _GENERATION.fullmatch(core[-1]) and is_name_word(core[-2]):
         core = core[:-1]  # "Francis Nichols III", "Henry Ford II": the surname heads the name
     head = core[-1]
@@ -134,6 +141,12 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     if _counted_people(core, low, v):
         return ANONYMOUS  # "At least three would-be presidential contenders"
     return UNKNOWN
+
+
+# Heads that count a share of the people after "of" ("55 percent of voters").
+_PROPORTIONS = frozenset({"percent", "per", "%", "majority", "minority", "plurality", "half", "third", "thirds",
+                          "quarter", "quarters", "share", "proportion", "fraction", "one-in-ten", "one-third",
+                          "two-thirds", "one-quarter", "three-quarters", "one-fifth", "one-in-five", "number"})
 
 
 def _the_newspaper(core: list[str], low: str) -> bool:

@@ -200,6 +200,12 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             if first is not None:
                 return make_speaker(text, left[first:j_open], v), BEFORE
     if token == "," or token in CLOSING_QUOTES or token in DASHES:
+        if token == "," and j == len(left) - 1 and label in v.inversion and len(_segments(left, j, 2)) > 1:
+            # "Yaqiu Wang, a researcher at Human Rights Watch, said the regime …": a name and its
+            # description before the cue make the subject; "said the regime …" is no inverted tag.
+            subject = _appositive(text, left, j, v)
+            if subject is not None and subject.kind == NAMED:
+                return subject, BEFORE
         # Only a cue right after the mark inverts: "…,” said X"; not ", recently asked X".
         if label in v.inversion and j == len(left) - 1:
             found = _inverted(text, right, v)
