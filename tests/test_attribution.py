@@ -1404,3 +1404,20 @@ def test_a_definite_phrase_ending_in_title_and_name_is_named(phrase, kind):
 def test_appositive_subject_before_a_comma_cue_and_new_speaker_heads(text, cue, speaker, kind):
     row = only(attributions(text), cue)
     assert (speaker_or_none(row), row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Some donors, targeted by a civil rights advocacy group called Color of Change, sat out.",
+    "ISIS is at war with the Kurdish militias, called peshmerga, and has won victories.",
+    "The product, called Palcohol, had received approval.",
+])
+def test_naming_participle_is_no_cue(text):
+    assert "called" not in attributions(text)["match"].tolist()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Wilson, hardly conciliatory about anything, called Cox's candidacy 'a joke.'", "Wilson"),
+    ("An attorney for the Trump Foundation called the statement misleading.", "An attorney for the Trump Foundation"),
+])
+def test_labelling_verb_after_an_appositive_or_a_long_subject_is_a_cue(text, speaker):
+    assert speaker_or_none(only(attributions(text), "called")) == speaker

@@ -157,8 +157,10 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
     if kind == "base" and right and category != "refusal" and (
             not left or (len(left) == 2 and left[1][2] == "," and left[0][2].lower() in _IMPERATIVE_OPENERS)):
         return False  # "Add that sum to …", "First, consider Thomas's age": an imperative opening the sentence
-    if category == "labelling" and kind == "past" and _participle_after_indefinite(left, v):
-        return False  # "a group called Islamic State", "an operation dubbed Roundup"
+    if category == "labelling" and kind == "past" and (
+            _participle_after_indefinite(left, v) or (prev_low == "," and _short_name_closed(right, v))):
+        # "a group called Islamic State", "an operation dubbed Roundup", "officials, called superdelegates, and"
+        return False
     if entry.homograph == "noun" and kind == "s" and (prev_low in v.quantifiers or prev_low[:1].isdigit()):
         return False  # "the many signals", "three reports"
     if entry.homograph == "noun" and kind in ("s", "base"):
@@ -319,11 +321,26 @@ def _speech_tag(right: list) -> bool:
 
 def _participle_after_indefinite(left: list, v: Vocabulary) -> bool:
     """An indefinite noun phrase right before the form: "a consulting firm [called]"."""
-    for k in range(len(left) - 1, max(-1, len(left) - 5), -1):
+    for k in range(len(left) - 1, max(-1, len(left) - 6), -1):  # "a civil rights advocacy group [called]"
         low = left[k][2].lower()
         if low in ("a", "an"):
             return True
-        if not left[k][2][:1].isalnum() or low in v.stops or low in v.pronouns:
+        if not left[k][2][:1].isalnum() or low in v.stops or low in v.pronouns or low in v.determiners:
+            return False  # also "An attorney for the Trump Foundation called": "the" heads another phrase
+    return False
+
+
+def _short_name_closed(right: list, v: Vocabulary) -> bool:
+    """One to three words, no pronoun or determiner first, then a comma or the sentence's end:
+    the name a naming participle gives ("militias, called peshmerga, and"), not an object and
+    complement ("Wilson, …, called Cox's candidacy 'a joke'")."""
+    if not right or not is_word(right[0][2]) or right[0][2].lower() in v.pronouns \
+            or right[0][2].lower() in v.determiners:
+        return False
+    for k in range(1, min(4, len(right) + 1)):
+        if k == len(right) or right[k][2] in (",", ".", ";", ")"):
+            return True
+        if not is_word(right[k][2]):
             return False
     return False
 
