@@ -1421,3 +1421,11 @@ def test_naming_participle_is_no_cue(text):
 ])
 def test_labelling_verb_after_an_appositive_or_a_long_subject_is_a_cue(text, speaker):
     assert speaker_or_none(only(attributions(text), "called")) == speaker
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("My impression is that he does not have that support.", "support"),
+    ("The administration later retracted that claim.", "claim"),
+])
+def test_noun_after_a_demonstrative_at_the_sentence_end_is_no_cue(text, noun):
+    assert noun not in attributions(text)["match"].tolist()

@@ -59,6 +59,7 @@ _NOUN_FOLLOWERS = frozenset({"of", "about", "against", "were", "are", "have", "f
                              "say", "said", "show", "showed", "suggest", "suggested", "indicate", "indicated"})
 _ORDINALS = frozenset({"first", "second", "third", "last", "next", "final", "latest", "only"})
 # Finite verbs that follow a noun subject but never a bare or -s verb form: "that promise is …".
+_SENTENCE_ENDS = frozenset({".", "?", "!"})
 _FINITE_AFTER_NOUN = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
                                 "can", "may", "might", "should", "must", "remains", "remained"})
 _AS_REACH = 7  # words between an as-cue and its "as"
@@ -189,7 +190,9 @@ def _noun_after_determiner(kind: str, prev_low: str, next_low: str, left: list, 
     claims" and "will only claim" (an adverb) are verbs.
     """
     if prev_low in _DEMONSTRATIVES:
-        return next_low in _FINITE_AFTER_NOUN or (prev_low in ("this", "these") and kind == "base")
+        # also "he doesn't have that support.": a sentence's last word after a demonstrative
+        return next_low in _FINITE_AFTER_NOUN or next_low in _SENTENCE_ENDS or (
+            prev_low in ("this", "these") and kind == "base")
     return prev_low in _ORDINALS and len(left) > 1 and left[-2][2].lower() in v.determiners
 
 
