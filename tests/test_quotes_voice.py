@@ -294,3 +294,17 @@ def test_a_quoted_work_that_speaks_is_a_title(text, quoted):
 def test_quotations_in_a_list_share_their_kind(text, expected):
     kinds = quote_kinds(text)
     assert {quoted: kinds[quoted] for quoted in expected} == expected
+
+
+@pytest.mark.parametrize("text, quoted, kind", [
+    ("The Pentagon chief, nicknamed “Mad Dog Mattis” during his time as a Marine, echoed Trump.",
+     "“Mad Dog Mattis”", "mention"),
+    ("On Fox News’ “Hannity,” she called on the Obamas to rebuke the group.", "“Hannity,”", "title"),
+    # the comma inside the closing mark joins a list too
+    ("He described the purchases as “campaign travel,” “dinner with volunteers,” “toy drives,” and “events.”",
+     "“toy drives,”", "speech"),
+    # an acronym's possessive is no medium's: a single word after it keeps its distance
+    ("ISIS’s “Caliphate” fell.", "“Caliphate”", "scare"),
+])
+def test_nicknames_programmes_and_lists_with_inner_commas(text, quoted, kind):
+    assert quote_kinds(text)[quoted] == kind

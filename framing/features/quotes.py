@@ -86,7 +86,8 @@ _AS_PUT_IT_AFTER = re.compile(r"[\s,\u201d\u2019\"']{0,4}as\s[^.!?\n]{1,40}?\bpu
 _AS_PUT_IT_BEFORE = re.compile(r"\bas\s[^.!?\n]{1,40}?\bput\s+it\s*[,:]?\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]e|us|[Mm]y|[Oo]ur)(?:['\u2019](?:m|ve|ll|d|re))?\b"
                            r"(?!['\u2019\-]\w)")
-_KNOWN_AS_BEFORE = re.compile(r"\b(?:known|referred\s+to|nicknamed|named)\s+as(?:\s+the)?\s*$", re.IGNORECASE)
+_KNOWN_AS_BEFORE = re.compile(r"\b(?:(?:known|referred\s+to|named)\s+as|nicknamed(?:\s+as)?)(?:\s+the)?\s*$",
+                              re.IGNORECASE)
 MAX_SCARE_WORDS = 4
 
 
@@ -112,6 +113,7 @@ def classify_quotes(doc: Doc) -> list[str]:
 
 
 # Only a comma, "and" or "or" between two quotations: "the word “sex,” or “gender”".
+_SPACE_RUN = re.compile(r"[ \t]+")
 _LIST_JOINER = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|or)[ \t]+)?|(?:and|or)[ \t]+)", re.IGNORECASE)
 
 
@@ -135,6 +137,10 @@ def _share_kinds_along_lists(text: str, rows: list, kinds: list[str]) -> None:
             if text[rows[left][3] - 1:rows[left][3]] in ".!?":
                 continue  # the first quotation ends a sentence: the next one starts another
             gap = _LIST_JOINER.match(text, rows[left][1], rows[right][0])
+            if gap is None or gap.end() != rows[right][0]:
+                # “campaign travel,” “toy drives,”: the comma stands inside the closing mark
+                gap = _SPACE_RUN.match(text, rows[left][1], rows[right][0]) \
+                    if text[rows[left][3] - 1:rows[left][3]] == "," else None
             if gap is not None and gap.end() == rows[right][0] and rows[right][0] - rows[left][1] <= 8:
                 kinds[k] = kinds[other]
 
@@ -234,7 +240,8 @@ def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
     content = text[c_start:c_end]
     if _looks_like_title(content) and (_title_cue_before(before) or _TITLE_NOUN_AFTER.match(text, end, end + 24)
                                        or _POSSESSIVE_NAME_AFTER.match(text, end, end + 24)
-                                       or (_POSSESSIVE_BEFORE.search(before) and _title_cased(content))):
+                                       or (_POSSESSIVE_BEFORE.search(before) and _title_cased(content))
+                                       or (_MEDIUM_POSSESSIVE_BEFORE.search(before) and _one_capitalised(content))):
         return TITLE  # also "Fox News Channel's “Tucker Carlson Tonight”", "“Meet the Press”’s Chuck Todd"
     if _FIRST_PERSON.search(content):
         # The outlet does not say "I" or "we" in its own voice: a quoted word in the
@@ -254,6 +261,17 @@ _POSSESSIVE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b(?:Channel|Network|News|Radio
 # A possessive and a name right after a quotation:
 # "“60 Minutes”’ Lesley Stahl", "“Meet the Press”’s Chuck Todd".
 _POSSESSIVE_NAME_AFTER = re.compile(r"['\u2019]s?\s+[A-Z][a-z]")
+
+
+# A medium's own possessive (not an acronym's, which may be a group's: "ISIS’s"):
+# one capitalised word after it is a programme too ("Fox News’ “Hannity,”").
+_MEDIUM_POSSESSIVE_BEFORE = re.compile(r"\b(?:Channel|Network|News|Radio|TV|Television|Netflix|Hulu|Spotify|YouTube)"
+                                       r"(?:['\u2019]s|['\u2019])\s*$")
+
+
+def _one_capitalised(content: str) -> bool:
+    words = content.strip(" ,.:;").split()
+    return len(words) == 1 and words[0][:1].isupper()
 
 
 def _title_cased(content: str) -> bool:
