@@ -1429,3 +1429,25 @@ def test_labelling_verb_after_an_appositive_or_a_long_subject_is_a_cue(text, spe
 ])
 def test_noun_after_a_demonstrative_at_the_sentence_end_is_no_cue(text, noun):
     assert noun not in attributions(text)["match"].tolist()
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a listener with its "that" after a comma cue is no inverted speaker
+    ("The cable, sent under his signature and marked SECRET, warned the office of the secretary that the CIA knew.",
+     "warned", "The cable"),
+    # a subject and its description before ", said" win over a clause after the cue ...
+    ("Former Clinton aides, speaking on condition of anonymity, said the evidence pointed to Iran.", "said",
+     "Former Clinton aides, speaking on condition of anonymity"),
+    ("Liberal justices, however, argued people who don't pay raise costs for others.", "argued",
+     "Liberal justices"),
+    # ... but a name after it is an inverted tag, and "of" opens no speaker
+    ("The shooting happened at last year's gathering in Charlevoix, Canada, said Jon Alterman of CSIS.", "said",
+     "Jon Alterman of CSIS"),
+    ("One of the prosecutors, Lt. Col. Steve Henricks, said of Hasan: “He did not want to deploy.”", "said",
+     "Lt. Col. Steve Henricks"),
+    # given names in -ly are no adverbs
+    ("Kimberly Yee, an Arizona senator, said Republicans should not retreat.", "said", "Kimberly Yee"),
+    ("Emily Holubowich, executive director of the coalition, told CNN the cuts hurt.", "told", "Emily Holubowich"),
+])
+def test_comma_cues_between_subject_and_inverted_speaker(text, cue, speaker):
+    assert speaker_or_none(only(attributions(text), cue)) == speaker

@@ -70,8 +70,8 @@ from framing.features.attribution.content import (Content, QuoteIndex, find_cont
 from framing.features.attribution.cues import form_kind, is_reporting_use, noun_cue_use
 from framing.features.attribution.phrases import noun_phrase_back, noun_phrase_forward
 from framing.features.attribution.polls import poll_cues, poll_entry
-from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
-                                                        speaker_type)
+from framing.features.attribution.speaker_types import (DOCUMENT, NAMED, SPEAKER_TYPES, UNKNOWN, Speaker,
+                                                        make_speaker, speaker_type)
 from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INVERTED, PARTICIPLE, PASSIVE, SHARED,
                                                    find_speaker, inside_opening_subordinate,
                                                    opens_with_participle)
@@ -423,8 +423,10 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
                                     previous=previous, sentence_start=s_start, form_is_past=kind == "past",
                                     speaking_passive=speaking)
         if truncated and how != SHARED and (speaker is None or
-                                            speaker.phrase_start <= left[min(2, len(left) - 1)][0]):
-            # The short window may have cut the speaker phrase: read further back.
+                                            speaker.phrase_start <= left[min(2, len(left) - 1)][0]
+                                            or (speaker.kind != NAMED and _comma_before_speaker(left, speaker))):
+            # The short window may have cut the speaker phrase, or the name before an
+            # appositive ("Kimberly Yee, an Arizona senator, said"): read further back.
             toks, starts = tokens.of(sentence, start - WINDOW)
             left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
             speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
@@ -464,6 +466,15 @@ _MAKING = frozenset({"conducted", "commissioned", "released", "published", "issu
                      "paid", "prepared", "written", "produced", "compiled", "filed", "obtained", "carried"})
 _AUTHOR_LINKS = ("by", "from", "of", "for")
 _PERSON_KINDS = frozenset({"named", "pronoun", "role", "anonymous", "organization"})
+
+
+def _comma_before_speaker(left: list, speaker: Speaker) -> bool:
+    """A comma stands right before the speaker phrase: it may be an appositive to a name further back."""
+    k = bisect.bisect_left(left, speaker.phrase_start, key=_TOKEN_START) - 1
+    return k >= 0 and left[k][2] == ","
+
+
+_TOKEN_START = operator.itemgetter(0)
 
 
 def _document_owning(text: str, left: list, speaker: Speaker, v: Vocabulary) -> Speaker | None:

@@ -51,7 +51,8 @@ _ADPOSITIONS = frozenset({"of", "in", "on", "at", "for", "with", "from", "by", "
 _DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
 # Sentence adverbs that may stand before an imperative: "First, consider …", "Now, imagine …".
 _IMPERATIVE_OPENERS = frozenset({"first", "second", "third", "next", "now", "so", "then", "finally", "again",
-                                 "instead", "also", "still", "yes", "no", "please", "lastly", "otherwise"})
+                                 "instead", "also", "still", "yes", "no", "please", "lastly", "otherwise",
+                                 "firstly", "secondly", "thirdly"})
 # Words after a form that show the form is a noun: "claims of fraud", "the claims were false".
 _NOUN_FOLLOWERS = frozenset({"of", "about", "against", "were", "are", "have", "from", "by", "and", "or",
                              "had", "remain", "remained",

@@ -201,19 +201,36 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
                 return make_speaker(text, left[first:j_open], v), BEFORE
     if token == "," or token in CLOSING_QUOTES or token in DASHES:
         if token == "," and j == len(left) - 1 and label in v.inversion and len(_segments(left, j, 2)) > 1:
-            # "Yaqiu Wang, a researcher at Human Rights Watch, said the regime …": a name and its
-            # description before the cue make the subject; "said the regime …" is no inverted tag.
+            # "Yaqiu Wang, a researcher at Human Rights Watch, said the regime …": a subject and its
+            # description before the cue; "said the regime …" is no inverted tag. A name after the
+            # cue still is one ("…, in Charlevoix, Canada, said Jon Alterman").
             subject = _appositive(text, left, j, v)
-            if subject is not None and subject.kind == NAMED:
+            if subject is not None and subject.kind not in (UNKNOWN, PRONOUN) and (
+                    subject.kind == NAMED or _inverted_kind(text, right, v) != NAMED):
                 return subject, BEFORE
         # Only a cue right after the mark inverts: "…,” said X"; not ", recently asked X".
         if label in v.inversion and j == len(left) - 1:
             found = _inverted(text, right, v)
-            if found is not None:
+            if found is not None and not (label in v.listener_cues and _complement_after(right, found.end)):
                 return found, INVERTED
         if token == ",":
             return _appositive(text, left, j, v), BEFORE
     return None, ""
+
+
+# Words that open what a listener is told after it: "warned the office that …", "urged them to …".
+_LISTENER_COMPLEMENTS = frozenset({"that", "to", "of", "about", "against"})
+
+
+def _inverted_kind(text: str, right: list, v: Vocabulary) -> str | None:
+    found = _inverted(text, right, v)
+    return None if found is None else found.kind
+
+
+def _complement_after(right: list, end: int) -> bool:
+    """A "that", "to", "of" ... follows the phrase ending at ``end``: it was a listener, not an inverted speaker."""
+    k = _index_at(right, end, 0)
+    return k < len(right) and right[k][2].lower() in _LISTENER_COMPLEMENTS
 
 
 # -- reading backwards --------------------------------------------------------
@@ -593,6 +610,8 @@ def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
     first = 0
     if right[0][2].lower() in SUBJECT_PRONOUNS:  # "…,” said he."
         return _pronoun(right[0]) if _ends_phrase(right, 1, v) else None
+    if right[0][2].lower() in v.links:
+        return None  # "…, said of Hasan": what the speech is about, not who speaks
     last = noun_phrase_forward(right, _after_modifiers(right, v), v)
     if last is None:
         if right[0][2].lower() not in _STANDING_ALONE or not _ends_phrase(right, 1, v):
@@ -871,6 +890,8 @@ def _is_adverbial_segment(text: str, left: list, segment: tuple[int, int], v: Vo
     first = left[segment[0]][2].lower() if segment[0] <= segment[1] else ""
     if first.endswith("ing") and first[:1].isalpha() and left[segment[0]][2].islower():
         return v.anonymous_phrase_re.search(text, left[segment[0]][0], left[segment[1]][1]) is None
-    return first in v.openers or (first in v.links and first != "of") or first in v.time or first.endswith("ly")
+    # An adverb in -ly, not a name ("Kimberly Yee, an Arizona senator, said", "Kelly, 45, said")
+    adverb = first.endswith("ly") and (left[segment[0]][2].islower() or first in v.gap or first in v.stops)
+    return first in v.openers or (first in v.links and first != "of") or first in v.time or adverb
 
 
