@@ -1451,3 +1451,15 @@ def test_noun_after_a_demonstrative_at_the_sentence_end_is_no_cue(text, noun):
 ])
 def test_comma_cues_between_subject_and_inverted_speaker(text, cue, speaker):
     assert speaker_or_none(only(attributions(text), cue)) == speaker
+
+
+@pytest.mark.parametrize("phrase, kind", [
+    ("19 percent", "anonymous"),
+    ("the 37 percent", "anonymous"),
+    ("The nurse", "anonymous"),
+    ("just half of millennials", "anonymous"),
+    ("the planemaker", "organization"),
+    ("American Airlines", "organization"),
+])
+def test_shares_unnamed_people_and_trade_names_rules_2026_19(phrase, kind):
+    assert speaker_type(phrase.split(), vocabulary()) == kind

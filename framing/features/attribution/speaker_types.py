@@ -100,6 +100,8 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
         of_whom = speaker_type(words[len(core) + 1:], v)
         if of_whom in (ANONYMOUS, ORGANIZATION, ROLE, NAMED):
             return ANONYMOUS
+    if core[-1].lower() in ("percent", "%") and len(core) <= 3:
+        return ANONYMOUS  # "19 percent said", "the 37 percent who said": a share of those polled
     if len(core) > 1 and core[-1].lower() in v.anonymity_adjectives:
         core = core[:-1]  # "sources familiar with the talks", "people close to the president"
     if len(core) >= 2 and _GENERATION.fullmatch(core[-1]) and is_name_word(core[-2]):
