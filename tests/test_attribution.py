@@ -1463,3 +1463,26 @@ def test_comma_cues_between_subject_and_inverted_speaker(text, cue, speaker):
 ])
 def test_shares_unnamed_people_and_trade_names_rules_2026_19(phrase, kind):
     assert speaker_type(phrase.split(), vocabulary()) == kind
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a subordinator or a conjunction before the subject of an appositive
+    ("The bill hit a glitch when Sen. Rand Paul, R-Ky., demanded a vote on the caps.", "demanded", "Sen. Rand Paul"),
+    ("But Jibril Rajoub, a senior Fatah figure, said that the meeting would not take place.", "said",
+     "Jibril Rajoub"),
+    ("Smith and Wesson, a gun maker, said sales rose.", "said", "Smith and Wesson"),
+    ("George Everett, Duke's director of environmental and legislative affairs, told legislators it was bad.",
+     "told", "George Everett"),
+    # an adverbial far from the cue, with the speaker nearer
+    ("Egypt called it irresponsible, in a rare rebuke of the US, and Turkey’s president, Recep Tayyip Erdoğan, "
+     "said Trump had erred.", "said", "Recep Tayyip Erdoğan"),
+    ("Clinton, during a town hall meeting in Columbus, Ohio, said it was bad.", "said", "Clinton"),
+    # an adjective in -ly opens no adverbial
+    ("In Republicans' weekly radio address, Sen. Rob Portman, R-Ohio, accused Obama of raising taxes.", "accused",
+     "Sen. Rob Portman"),
+    # a name ending the sentence after the cue is an inverted tag
+    ("The remarks were aimed at the service’s new acting secretary, Thomas Modly, said Hoffman.", "said",
+     "Hoffman"),
+])
+def test_subjects_of_appositive_chains(text, cue, speaker):
+    assert speaker_or_none(only(attributions(text), cue)) == speaker

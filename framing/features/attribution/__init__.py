@@ -70,8 +70,8 @@ from framing.features.attribution.content import (Content, QuoteIndex, find_cont
 from framing.features.attribution.cues import form_kind, is_reporting_use, noun_cue_use
 from framing.features.attribution.phrases import noun_phrase_back, noun_phrase_forward
 from framing.features.attribution.polls import poll_cues, poll_entry
-from framing.features.attribution.speaker_types import (DOCUMENT, NAMED, SPEAKER_TYPES, UNKNOWN, Speaker,
-                                                        make_speaker, speaker_type)
+from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
+                                                        speaker_type)
 from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INVERTED, PARTICIPLE, PASSIVE, SHARED,
                                                    find_speaker, inside_opening_subordinate,
                                                    opens_with_participle)
@@ -424,9 +424,10 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
                                     speaking_passive=speaking)
         if truncated and how != SHARED and (speaker is None or
                                             speaker.phrase_start <= left[min(2, len(left) - 1)][0]
-                                            or (speaker.kind != NAMED and _comma_before_speaker(left, speaker))):
-            # The short window may have cut the speaker phrase, or the name before an
-            # appositive ("Kimberly Yee, an Arizona senator, said"): read further back.
+                                            or _comma_before_speaker(left, speaker)):
+            # The short window may have cut the speaker phrase, or what comes before an
+            # appositive ("Kimberly Yee, an Arizona senator, said"; "Clinton, during a town
+            # hall meeting in Columbus, Ohio, said"): read further back.
             toks, starts = tokens.of(sentence, start - WINDOW)
             left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
             speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,

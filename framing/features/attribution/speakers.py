@@ -205,9 +205,13 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             # description before the cue; "said the regime …" is no inverted tag. A name after the
             # cue still is one ("…, in Charlevoix, Canada, said Jon Alterman").
             subject = _appositive(text, left, j, v)
-            if subject is not None and subject.kind not in (UNKNOWN, PRONOUN) and (
-                    subject.kind == NAMED or _inverted_kind(text, right, v) != NAMED):
-                return subject, BEFORE
+            if subject is not None and subject.kind not in (UNKNOWN, PRONOUN):
+                inverted = _inverted(text, right, v)
+                # "…, the new acting secretary, Thomas Modly, said Hoffman.": a name ending
+                # the sentence after the cue is the inverted tag after all.
+                if inverted is None or inverted.kind != NAMED or (
+                        subject.kind == NAMED and not _ends_sentence_at(right, inverted.end)):
+                    return subject, BEFORE
         # Only a cue right after the mark inverts: "…,” said X"; not ", recently asked X".
         if label in v.inversion and j == len(left) - 1:
             found = _inverted(text, right, v)
@@ -222,9 +226,10 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
 _LISTENER_COMPLEMENTS = frozenset({"that", "to", "of", "about", "against"})
 
 
-def _inverted_kind(text: str, right: list, v: Vocabulary) -> str | None:
-    found = _inverted(text, right, v)
-    return None if found is None else found.kind
+def _ends_sentence_at(right: list, end: int) -> bool:
+    """Only the sentence's final punctuation follows ``end``."""
+    k = _index_at(right, end, 0)
+    return k >= len(right) or (right[k][2] in (".", "!", "?") and k + 1 >= len(right))
 
 
 def _complement_after(right: list, end: int) -> bool:
@@ -506,7 +511,9 @@ def _segments(left: list, j: int, n: int = 3) -> list[tuple[int, int]]:
     return segments
 
 
-def _full_np(left: list, segment: tuple[int, int], v: Vocabulary) -> bool:
+def _full_np(left: list, segment: tuple[int, int], v: Vocabulary, subject: bool = False) -> bool:
+    """The segment is one noun phrase (after adverbials of time). With ``subject``, a clause may
+    open the segment before its subject ("But Jibril Rajoub", "hit a glitch when Sen. Rand Paul")."""
     a, b = segment
     if b < a:
         return False
@@ -514,8 +521,21 @@ def _full_np(left: list, segment: tuple[int, int], v: Vocabulary) -> bool:
     if b < a or not is_word(left[b][2]):
         return False
     first = noun_phrase_back(left, b, v)
-    return first == a or (first is not None and a < first and all(
-        left[k][2].lower() in v.time or left[k][2].lower() in v.openers for k in range(a, first)))
+    return first == a or (first is not None and a < first and (
+        all(left[k][2].lower() in v.time or left[k][2].lower() in v.openers for k in range(a, first))
+        or (subject and _clause_before_subject(left, a, first))))
+
+
+def _clause_before_subject(left: list, a: int, first: int) -> bool:
+    """A subordinator right before the phrase at ``first``, or "and"/"but" opening the segment at ``a``."""
+    word = left[first - 1][2].lower()
+    return word in _SUBORDINATORS or (word in ("and", "but") and first - 1 == a)
+
+
+# Words after which a clause, and its subject, begins inside a segment:
+# "The bill hit a glitch when [Sen. Rand Paul], R-Ky., demanded".
+_SUBORDINATORS = frozenset({"when", "while", "after", "before", "because", "although", "though", "since",
+                            "until", "unless", "whereas", "where"})
 
 
 def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
@@ -533,16 +553,18 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     # adverbial segment and what stands between it and the cue.
     for k in range(len(segments) - 1, -1, -1):
         if _is_adverbial_segment(text, left, segments[k], v):
-            if k == len(segments) - 1 and segments[k][0] == 0 and k > 0:
+            if (k == len(segments) - 1 and k > 0) or k >= 2:
                 # "In July, Sammy Aaron, vice chairman of G-III, told": the adverbial
-                # opens the sentence; the speaker stands between it and the cue.
+                # opens the sentence; the speaker stands between it and the cue. So
+                # when two segments stand between: "…, in a rare rebuke of the US, and
+                # Turkey’s president, Recep Tayyip Erdoğan, said".
                 segments = segments[:k]
             else:
                 segments = segments[k + 1:]
             break
     if not segments:
         return None
-    speaker = _appositive_of(text, left, segments, v)
+    speaker = _appositive_of(text, left, segments, v, near_is_subject=tag_end is not None)
     if speaker is not None and tag_end is not None:
         speaker = speaker._replace(phrase_end=max(speaker.phrase_end, tag_end))
     return speaker
@@ -559,14 +581,19 @@ def _is_party_tag(text: str, left: list, segment: tuple[int, int]) -> bool:
     return a <= b and _PARTY_TAG.fullmatch(text, left[a][0], left[b][1]) is not None
 
 
-def _appositive_of(text: str, left: list, segments: list, v: Vocabulary) -> Speaker | None:
-    """The speaker among the nearest comma segment and the one before it (adverbials removed)."""
+def _appositive_of(text: str, left: list, segments: list, v: Vocabulary,
+                   near_is_subject: bool = False) -> Speaker | None:
+    """The speaker among the nearest comma segment and the one before it (adverbials removed).
+
+    ``near_is_subject``: a party tag stood between the nearest segment and the cue, so that
+    segment is the subject ("hit a glitch when Sen. Rand Paul, R-Ky., demanded").
+    """
     near = segments[0]
     far = segments[1] if len(segments) > 1 else None
-    near_np = _full_np(left, near, v)
-    far_np = far is not None and _full_np(left, far, v)
+    near_np = _full_np(left, near, v, subject=near_is_subject)
+    far_np = far is not None and _full_np(left, far, v, subject=True)
     if near_np:
-        speaker = make_speaker(text, _trim_paren(left, near), v)
+        speaker = make_speaker(text, _trim_paren(left, near, v, subject=near_is_subject), v)
         if speaker is not None and speaker.kind == NAMED:
             phrase_start = left[far[0]][0] if far_np else speaker.phrase_start
             return speaker._replace(phrase_start=phrase_start, phrase_end=left[near[1]][1])
@@ -574,29 +601,36 @@ def _appositive_of(text: str, left: list, segments: list, v: Vocabulary) -> Spea
         # "Mary Cheney, the younger sister of Liz Cheney, a Wyoming Senate candidate, criticized":
         # a chain of descriptions after a name; the name is the speaker.
         for segment in segments[1:]:
-            if not _full_np(left, segment, v):
+            if not _full_np(left, segment, v, subject=True):
                 break
-            named = make_speaker(text, _trim_paren(left, segment), v)
+            named = make_speaker(text, _trim_paren(left, segment, v, subject=True), v)
             if named is not None and named.kind == NAMED:
                 return named._replace(phrase_end=left[near[1]][1])
     if far_np:
-        speaker = make_speaker(text, _trim_paren(left, far), v)
+        speaker = make_speaker(text, _trim_paren(left, far, v, subject=True), v)
         if speaker is None:
             return None
         if v.anonymous_phrase_re.search(text, left[near[0]][0], left[near[1]][1]):
             speaker = speaker._replace(kind=ANONYMOUS)
         return speaker._replace(phrase_end=left[near[1]][1])
     if near_np:
-        return make_speaker(text, _trim_paren(left, near), v)
+        return make_speaker(text, _trim_paren(left, near, v, subject=near_is_subject), v)
     return None
 
 
-def _trim_paren(left: list, segment: tuple[int, int]) -> list:
+def _trim_paren(left: list, segment: tuple[int, int], v: Vocabulary, subject: bool = False) -> list:
+    """The tokens of a segment without a closing parenthetical, and without a clause before its
+    noun phrase ("The bill hit a glitch when Sen. Rand Paul" -> "Sen. Rand Paul"; "Smith and
+    Wesson" stays whole)."""
     a, b = segment
     if left[b][2] == ")":
         k = _open_paren(left, b)
         if k is not None and k > a:
             b = k - 1
+    if subject and b > a and is_word(left[b][2]):
+        first = noun_phrase_back(left, b, v)
+        if first is not None and first > a and _clause_before_subject(left, a, first):
+            a = first
     return left[a:b + 1]
 
 
@@ -891,7 +925,10 @@ def _is_adverbial_segment(text: str, left: list, segment: tuple[int, int], v: Vo
     if first.endswith("ing") and first[:1].isalpha() and left[segment[0]][2].islower():
         return v.anonymous_phrase_re.search(text, left[segment[0]][0], left[segment[1]][1]) is None
     # An adverb in -ly, not a name ("Kimberly Yee, an Arizona senator, said", "Kelly, 45, said")
-    adverb = first.endswith("ly") and (left[segment[0]][2].islower() or first in v.gap or first in v.stops)
+    # nor an adjective ("weekly radio address")
+    adverb = first.endswith("ly") and (left[segment[0]][2].islower() or first in v.gap or first in v.stops) \
+        and (segment[0] == segment[1] or not is_word(left[segment[0] + 1][2])
+             or left[segment[0] + 1][2].lower().endswith(("ed", "ing")) or left[segment[0] + 1][2].lower() in v.links)
     return first in v.openers or (first in v.links and first != "of") or first in v.time or adverb
 
 
