@@ -1486,3 +1486,24 @@ def test_shares_unnamed_people_and_trade_names_rules_2026_19(phrase, kind):
 ])
 def test_subjects_of_appositive_chains(text, cue, speaker):
     assert speaker_or_none(only(attributions(text), cue)) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The militants claimed responsibility for the attack in a statement posted online.",
+    "Images and videos posted on social media Sunday afternoon showed hundreds of people.",
+])
+def test_a_text_participle_is_no_cue(text):
+    assert "posted" not in attributions(text)["match"].tolist()
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("When The Washington Post wrote in February that he had lied, he resigned.", "wrote", "The Washington Post"),
+    ("A credible ISIS social media account posted the message on Sunday.", "posted",
+     "A credible ISIS social media account"),
+    ("A report released in March noted a small decline in the state.", "noted", "A report released in March"),
+])
+def test_texts_that_speak_and_their_participles(text, cue, speaker):
+    row = only(attributions(text), cue)
+    assert speaker_or_none(row) == speaker
+    if "report" in speaker:
+        assert row.speaker_type == "document"  # "released in March" tells how the text came out

@@ -159,6 +159,11 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
     if kind == "base" and right and category != "refusal" and (
             not left or (len(left) == 2 and left[1][2] == "," and left[0][2].lower() in _IMPERATIVE_OPENERS)):
         return False  # "Add that sum to …", "First, consider Thomas's age": an imperative opening the sentence
+    if kind == "past" and prev_low in v.documents and label in v.document_objects and previous.islower() \
+            and next_low not in v.determiners and next_low not in v.pronouns:
+        # "in a statement posted online", "a video released Sunday": how the text came out; not
+        # "The Washington Post wrote", "the account posted the message"
+        return False
     if category == "labelling" and kind == "past" and (
             _participle_after_indefinite(left, v) or (prev_low == "," and _short_name_closed(right, v))):
         # "a group called Islamic State", "an operation dubbed Roundup", "officials, called superdelegates, and"

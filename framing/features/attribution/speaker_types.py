@@ -95,6 +95,10 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     core = _core(words, v)
     if not core:
         return None
+    for k in range(1, len(core)):
+        if core[k].lower() in _TEXT_PARTICIPLES and core[k - 1].lower() in v.documents:
+            core = core[:k]  # "A video posted online", "the report released Monday": the text heads it
+            break
     if len(core) < len(words) and core[-1].lower() in _PROPORTIONS and words[len(core)].lower() == "of":
         # "55 percent of voters", "a majority of the committee": some of the people named after "of"
         of_whom = speaker_type(words[len(core) + 1:], v)
@@ -144,6 +148,12 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
         return ANONYMOUS  # "At least three would-be presidential contenders"
     return UNKNOWN
 
+
+# Participles that tell how a text came out, after its noun ("a video posted online").
+_TEXT_PARTICIPLES = frozenset({"posted", "published", "released", "written", "tweeted", "shared", "circulated",
+                               "broadcast", "issued", "sent", "aired", "distributed", "leaked", "filed",
+                               "obtained", "uploaded", "presented", "produced", "conducted", "commissioned",
+                               "compiled", "prepared", "unveiled", "submitted"})
 
 # Heads that count a share of the people after "of" ("55 percent of voters").
 _PROPORTIONS = frozenset({"percent", "per", "%", "majority", "minority", "plurality", "half", "third", "thirds",

@@ -32,7 +32,7 @@ REQUIRED_LISTS = (
     "noun_cues", "target_noun_cues", "noun_cue_complements", "document_cues", "as_cues",
     "ly_nouns", "object_first_cues", "speaking_passives", "plural_nouns", "adjectival_participles",
     "subject_gap_phrases", "poll_heads", "poll_head_vetoes",
-    "poll_before_vetoes",
+    "poll_before_vetoes", "document_object_cues",
 )
 
 
@@ -60,6 +60,7 @@ class Vocabulary:
     poll_before_vetoes: frozenset  # "faith in polls": an attitude, not a source
     ly_nouns: frozenset  # lower-case "-ly" words that are not adverbs
     object_first: frozenset  # "accuse of": lemma and the preposition its object comes before
+    document_objects: frozenset  # "post", "release": lemmas whose past participle follows a document noun
     speaking_passives: frozenset  # cue forms whose passive subject is the speaker
     plural_nouns: frozenset  # "police", "people": singular in form, plural verb
     adjectival_participles: frozenset  # "reported" in "eight reported incidents"
@@ -175,6 +176,7 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         poll_before_vetoes=lower("poll_before_vetoes"),
         poll_stems=tuple(sorted({w.lower()[:4] for w in lists["poll_heads"]})),
         ly_nouns=lower("ly_nouns"), object_first=lower("object_first_cues"),
+        document_objects=lower("document_object_cues"),
         speaking_passives=lower("speaking_passives"), plural_nouns=lower("plural_nouns"),
         adjectival_participles=lower("adjectival_participles"),
         blockers=lower("infinitive_blockers"), links=links,
