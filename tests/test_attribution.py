@@ -1507,3 +1507,16 @@ def test_texts_that_speak_and_their_participles(text, cue, speaker):
     assert speaker_or_none(row) == speaker
     if "report" in speaker:
         assert row.speaker_type == "document"  # "released in March" tells how the text came out
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # the cue's short window starts inside "Russia's": the speaker phrase is read whole
+    ("Russia's foreign ministry spokeswoman Maria Zakharova called the sanctions a hostile act.", "called",
+     "Russia's foreign ministry spokeswoman Maria Zakharova"),
+    ("Some of Trump’s strongest Republican backers in Congress have threatened to make the trial about Biden.",
+     "threatened", "Some of Trump’s strongest Republican backers in Congress"),
+    ("A new 500-page report from the inspector general's office concludes that the FBI erred.", "concludes",
+     "A new 500-page report from the inspector general's office"),
+])
+def test_speaker_phrase_read_whole_when_the_window_cuts_a_word(text, cue, speaker):
+    assert speaker_or_none(only(attributions(text), cue)) == speaker

@@ -629,9 +629,24 @@ class SentenceTokens:
 
     def _read(self, sentence: tuple[int, int], lo: int, hi: int) -> tuple[list, list]:
         tokens, starts = tokens_and_starts(self.text, lo, hi, self.abbreviations)
-        if tokens and lo > sentence[0] and self.text[lo - 1].isalnum() and starts[0] == lo:
-            return tokens[1:], starts[1:]  # the window cut a word in two
+        text = self.text
+        if tokens and lo > sentence[0] and not _starts_word(text, lo):
+            # The window cut a word in two ("Russia|'s"): drop its pieces.
+            k = 0
+            while k < len(starts) and not _starts_word(text, starts[k]):
+                k += 1
+            return tokens[k:], starts[k:]
         return tokens, starts
+
+
+def _starts_word(text: str, offset: int) -> bool:
+    """A word may start at ``offset``: after a space, a bracket, a dash, or an opening quotation mark
+    that itself follows a space (the ' of "Russia's" is no opening mark)."""
+    char = text[offset - 1] if offset > 0 else " "
+    if char in OPENING_QUOTES:
+        return offset < 2 or text[offset - 2].isspace() or text[offset - 2] in "([{—–"
+    return char.isspace() or char in "([{—–/"
+
 
 
 def _left_tokens(tokens: list, starts: list, s_start: int, start: int, width: int) -> tuple[list, bool]:
