@@ -470,9 +470,16 @@ _PERSON_KINDS = frozenset({"named", "pronoun", "role", "anonymous", "organizatio
 
 
 def _comma_before_speaker(left: list, speaker: Speaker) -> bool:
-    """A comma stands right before the speaker phrase: it may be an appositive to a name further back."""
+    """A comma stands right before the speaker phrase, and the comma-separated chain it belongs to
+    runs back to the window's start: the chain may go on before the window."""
     k = bisect.bisect_left(left, speaker.phrase_start, key=_TOKEN_START) - 1
-    return k >= 0 and left[k][2] == ","
+    if k < 0 or left[k][2] != ",":
+        return False
+    return not any(token[2] in _CHAIN_BREAKS for token in left[:k])
+
+
+# Marks that end a chain of comma segments (see speakers._SEGMENT_BREAKS, commas aside).
+_CHAIN_BREAKS = frozenset({";", ":", ".", "?", "!"}) | OPENING_QUOTES | CLOSING_QUOTES | frozenset("—–")
 
 
 _TOKEN_START = operator.itemgetter(0)
