@@ -1121,7 +1121,7 @@ def test_said_in_a_statement_is_one_attribution(text):
     ("It has a voice recorder, which tapes what the pilots say, and a data recorder.", "say", "the pilots",
      "anonymous"),
     ("It controls supply chains, which one U.S. official told CBS News bring in $500 million.", "told",
-     "U.S. official", "anonymous"),
+     "one U.S. official", "anonymous"),  # "one" determines the head
 ])
 def test_speaker_around_time_adverbials_and_clauses(text, cue, speaker, kind):
     assert speaker_of(text, cue) == (speaker, kind)
@@ -1520,3 +1520,25 @@ def test_texts_that_speak_and_their_participles(text, cue, speaker):
 ])
 def test_speaker_phrase_read_whole_when_the_window_cuts_a_word(text, cue, speaker):
     assert speaker_or_none(only(attributions(text), cue)) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # coordinated phrases with their own determiners
+    ("Both the White House and the Pentagon denied the report.", "denied", "the White House and the Pentagon"),
+    ("Neither the ministry nor the army responded to the report.", "responded", "the ministry nor the army"),
+    # "one" determines a common noun, and the quotation before it stays the content
+    ('"It is over," one resident told Reuters by phone.', "told", "one resident"),
+    # ... but not a name: "the one Lafferty asked"
+    ("Questions like the one Lafferty asked will not go away.", "asked", "Lafferty"),
+    # a party tag with its periods inside the short window still lets the name be read
+    ("And Rep. James Clyburn (D-S.C.), the third-ranking House Democrat, said he wants more flexibility.", "said",
+     "Rep. James Clyburn"),
+])
+def test_coordinated_and_counted_speakers(text, cue, speaker):
+    assert speaker_or_none(only(attributions(text), cue)) == speaker
+
+
+def test_quotation_before_one_speaker_is_direct_content():
+    text = '"It is over," one resident told Reuters by phone.'
+    row = only(attributions(text), "told")
+    assert (row.quote_type, content_of(text, row)) == ("direct", "It is over")

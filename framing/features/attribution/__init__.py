@@ -478,8 +478,9 @@ def _comma_before_speaker(left: list, speaker: Speaker) -> bool:
     return not any(token[2] in _CHAIN_BREAKS for token in left[:k])
 
 
-# Marks that end a chain of comma segments (see speakers._SEGMENT_BREAKS, commas aside).
-_CHAIN_BREAKS = frozenset({";", ":", ".", "?", "!"}) | OPENING_QUOTES | CLOSING_QUOTES | frozenset("—–")
+# Marks that end a chain of comma segments (see speakers._SEGMENT_BREAKS, commas aside). Not a
+# period: inside a sentence it belongs to an abbreviation ("(D-S.C.)").
+_CHAIN_BREAKS = frozenset({";", ":"}) | OPENING_QUOTES | CLOSING_QUOTES | frozenset("—–")
 
 
 _TOKEN_START = operator.itemgetter(0)

@@ -38,6 +38,10 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
         if low in checks or low.endswith("ly"):
             if low in v.determiners:
                 first = k
+                if k > 1 and tokens[k - 1][2].lower() in _COORDINATING and _head_like(tokens[k - 2][2], v) \
+                        and words <= 3 and not occasion:
+                    k -= 1  # "the White House and the Pentagon", "Neither the ministry nor the army"
+                    continue
                 # "a spokesman for the U.S. military", "a source familiar with the talks":
                 # the phrase may go on before a joining preposition.
                 # Not over an occasion ("in a statement", "a version of this post"), but a
@@ -61,10 +65,13 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                     k -= 1
                     continue
                 break
-            if low in COORDINATORS:
+            if low in COORDINATORS or low == "nor":
                 if first is not None and k > 0 and _head_like(tokens[k - 1][2], v) and words <= 3:
                     k -= 1
                     continue
+                break
+            if low in _PRONOUN_DETERMINERS and first is not None and tokens[j][2].islower():
+                first = k  # "one resident", "another official": the pronoun determines a common noun
                 break
             if (low in v.stops and not capitalised_name(tokens, k) and not (
                     is_acronym(token) and k + 1 < len(tokens) and not tokens[k + 1][2].isupper())) or (
@@ -92,6 +99,10 @@ def _acronym_before_name(tokens: list, k: int) -> bool:
     names the National Organization for Women, not a time."""
     return (len(tokens[k][2]) > 1 and is_acronym(tokens[k][2]) and k + 1 < len(tokens)
             and tokens[k + 1][2][:1].isupper() and not tokens[k + 1][2].isupper())
+
+
+_PRONOUN_DETERMINERS = frozenset({"one", "another"})
+_COORDINATING = frozenset({"and", "or", "nor"})
 
 
 def _determines_head(tokens: list, k: int, j: int, v: Vocabulary) -> bool:
