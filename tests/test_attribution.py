@@ -1542,3 +1542,10 @@ def test_quotation_before_one_speaker_is_direct_content():
     text = '"It is over," one resident told Reuters by phone.'
     row = only(attributions(text), "told")
     assert (row.quote_type, content_of(text, row)) == ("direct", "It is over")
+
+
+def test_no_adverb_joins_a_negated_subject_to_the_speaker():
+    # "No one" has no speaker (test_demonstrative_and_negated_subjects); "quite" is skipped
+    # like any adverb, so that "one quite" is not read as a speaker either.
+    row = only(attributions("No one quite knows what will happen next."), "knows")
+    assert pd.isna(row.speaker)

@@ -70,8 +70,11 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                     k -= 1
                     continue
                 break
-            if low in _PRONOUN_DETERMINERS and first is not None and tokens[j][2].islower():
-                first = k  # "one resident", "another official": the pronoun determines a common noun
+            if low in _PRONOUN_DETERMINERS and first is not None and any(
+                    tokens[i][2].islower() for i in range(k + 1, j + 1)):
+                # "one resident", "one senior House Republican": the pronoun determines a common
+                # noun phrase; not a bare name ("the one Lafferty asked")
+                first = k
                 break
             if (low in v.stops and not capitalised_name(tokens, k) and not (
                     is_acronym(token) and k + 1 < len(tokens) and not tokens[k + 1][2].isupper())) or (
