@@ -1549,3 +1549,21 @@ def test_no_adverb_joins_a_negated_subject_to_the_speaker():
     # like any adverb, so that "one quite" is not read as a speaker either.
     row = only(attributions("No one quite knows what will happen next."), "knows")
     assert pd.isna(row.speaker)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # an object relative clause set off by commas: what is denied is the antecedent
+    ("The allegations, which the senator has denied, were first reported by the Post.", "denied",
+     "The allegations"),
+    ("The claims, which he disputes, surfaced last week.", "disputes", "The claims"),
+    # ... and when the antecedent cannot be told, no content rather than the main clause's words
+    ("And a clean break with the Saudis, which some are calling for, would risk upending the alliance.",
+     "calling for", None),
+])
+def test_cue_in_an_object_relative_clause(text, cue, content):
+    assert content_of(text, only(attributions(text), cue)) == content
+
+
+def test_relative_clause_that_goes_on_after_the_cue_is_not_read_as_its_object():
+    text = "The bill, which the president said would cut taxes, passed."
+    assert content_of(text, only(attributions(text), "said")).startswith("would cut taxes")

@@ -448,6 +448,12 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         # "a senator criticized for his remarks resigned": where the reported
         # charge ends cannot be told without a parse, so no content span.
         content = None
+    elif how == BEFORE and speaker is not None and (not right or right[0][2] in _CLAUSE_END_MARKS) \
+            and (antecedent := _object_relative_antecedent(text, left, speaker, s_start, v)):
+        # "The allegations, which the senator has denied, were …": what is denied is the
+        # antecedent; the words after the cue belong to the main clause. When the antecedent
+        # cannot be told, no content rather than the main clause's words.
+        content = Content(antecedent[0], antecedent[1], "indirect", "before") if antecedent[0] >= 0 else None
     else:
         content = find_content(text, entry.label, (start, end), group_end, phrase_start, right, sentence,
                                quotes, v, listener=entry.label in v.listener_cues,
@@ -467,6 +473,37 @@ _MAKING = frozenset({"conducted", "commissioned", "released", "published", "issu
                      "paid", "prepared", "written", "produced", "compiled", "filed", "obtained", "carried"})
 _AUTHOR_LINKS = ("by", "from", "of", "for")
 _PERSON_KINDS = frozenset({"named", "pronoun", "role", "anonymous", "organization"})
+
+
+_CLAUSE_END_MARKS = frozenset({",", ".", ";", ")", "!", "?"})
+
+
+def _object_relative_antecedent(text: str, left: list, speaker: Speaker, s_start: int,
+                                v: Vocabulary) -> tuple[int, int] | None:
+    """The span of the noun phrase that ", which"/", whom" before the speaker stands for; None when
+    the speaker opens no such clause, ``(-1, -1)`` when it does but the antecedent cannot be told.
+
+    "The allegations, which the senator has denied, were …": the speaker is
+    the subject of an object relative clause, whose object is the antecedent
+    (the caller checks that the clause ends right after the cue).
+    """
+    k = bisect.bisect_left(left, speaker.phrase_start, key=_TOKEN_START) - 1
+    if k < 2 or left[k][2].lower() not in ("which", "whom") or left[k - 1][2] != ",":
+        return None  # only a clause set off by commas has a clear antecedent
+    j = k - 2
+    if not left[j][2][:1].isalnum():
+        return None
+    first = noun_phrase_back(left, j, v)
+    if first is None:
+        return None
+    # Only a phrase that stands alone, as a subject ("The allegations, which …") or after a
+    # break; after a preposition or a verb ("a clean break with the Saudis, which …") the
+    # antecedent may be a larger phrase than can be told here.
+    if first > 0 and left[first - 1][2][:1].isalnum() and left[first - 1][2].lower() not in ("and", "but"):
+        return (-1, -1)
+    if first == 0 and text[s_start:left[0][0]].strip():
+        return (-1, -1)  # the window starts inside the sentence: what stands before is unknown
+    return left[first][0], left[j][1]
 
 
 def _comma_before_speaker(left: list, speaker: Speaker) -> bool:
