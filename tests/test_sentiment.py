@@ -36,6 +36,8 @@ def test_curly_quotes_and_apostrophes_are_read_like_ascii_ones():
     assert compound("It isn’t good.") == compound("It isn't good.") < 0
     assert compound("The word “horrible” came up.") == compound('The word "horrible" came up.') < 0
     assert compound("‘Great’ news, he said.") > 0
+    # an opening single mark typed as an apostrophe (found by the property test below)
+    assert compound("It isn‘t good.") == compound("It isn't good.") < 0
 
 
 CURLY_TO_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})

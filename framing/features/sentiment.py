@@ -145,4 +145,9 @@ def plain_quotes(text: str) -> str:
     >>> print(plain_quotes("He said “Hate,” ‘great’ isn’t it? 'Fine' now"))
     He said  Hate,   great  isn't it?  Fine  now
     """
-    return _QUOTE_MARK.sub(" ", text).replace("\u2019", "'")
+    # What is left of the single marks stands inside a word: an apostrophe, even when typed
+    # as an opening mark ("isn‘t").
+    return _QUOTE_MARK.sub(" ", text).translate(_APOSTROPHES)
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201a": "'", "\u201b": "'"})
