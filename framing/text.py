@@ -794,6 +794,18 @@ def _strip_back(text: str, pos: int) -> int:
         width *= 2
 
 
+def _flanking(before: str, after: str) -> tuple[bool, bool]:
+    """``(opens_like, closes_like)`` for a quotation mark between the characters ``before`` and ``after``.
+
+    Flanking, as in Markdown: an opening mark leans on the word after it, a
+    closing mark on the word before it.
+    """
+    space_before = not before or before.isspace()
+    space_after = not after or after.isspace()
+    return (not space_after and (space_before or before in _OPEN_CONTEXT),
+            not space_before and (space_after or after in _CLOSE_CONTEXT))
+
+
 class _QuoteScanner:
     """One left-to-right pass over the quote marks and paragraph breaks of a text.
 
@@ -847,14 +859,10 @@ class _QuoteScanner:
         family = _FAMILY[char]
         before = text[pos - 1] if pos > 0 else ""
         after = text[pos + width:pos + width + 1]
-        space_before = not before or before.isspace()
-        space_after = not after or after.isspace()
         if family in ("single", "double") and before.isalnum() and after.isalnum():
             return  # inside a word: an apostrophe (don’t, Syria’s), never a quote mark
-        # Flanking, as in Markdown: an opening mark leans on the word after it,
-        # a closing mark on the word before it.
-        opens_like = not space_after and (space_before or before in _OPEN_CONTEXT)
-        closes_like = not space_before and (space_after or after in _CLOSE_CONTEXT)
+        space_after = not after or after.isspace()
+        opens_like, closes_like = _flanking(before, after)
         is_open = bool(self.by_family[family])
 
         if char in _OPENING:
@@ -907,11 +915,11 @@ class _QuoteScanner:
         if paragraph_end < 0:
             paragraph_end = len(text)
         inner_close = self._next_straight_double(pos + 1, paragraph_end)
-        if inner_close < 0 or self._straight_leaning(inner_close) != "close":
+        if inner_close < 0 or not self._leans_closing(inner_close):
             return False
         outer_close = self._next_straight_double(inner_close + 1, paragraph_end)
         if outer_close >= 0:
-            return self._straight_leaning(outer_close) == "close"
+            return self._leans_closing(outer_close)
         rest = text[paragraph_end:paragraph_end + 8].lstrip()
         return rest[:1] in _CONTINUES["double"]
 
@@ -919,24 +927,14 @@ class _QuoteScanner:
         """Offset of the next " in ``text[start:end]`` that is not inside a word, or -1."""
         text = self.text
         k = text.find('"', start, end)
-        while k >= 0 and k > 0 and text[k - 1].isalnum() and text[k + 1:k + 2].isalnum():
+        while k > 0 and text[k - 1].isalnum() and text[k + 1:k + 2].isalnum():
             k = text.find('"', k + 1, end)
         return k
 
-    def _straight_leaning(self, pos: int) -> str:
-        """"open", "close" or "" (both or neither): which way a straight mark leans."""
-        text = self.text
-        before = text[pos - 1] if pos > 0 else ""
-        after = text[pos + 1:pos + 2]
-        space_before = not before or before.isspace()
-        space_after = not after or after.isspace()
-        opens_like = not space_after and (space_before or before in _OPEN_CONTEXT)
-        closes_like = not space_before and (space_after or after in _CLOSE_CONTEXT)
-        if closes_like and not opens_like:
-            return "close"
-        if opens_like and not closes_like:
-            return "open"
-        return ""
+    def _leans_closing(self, pos: int) -> bool:
+        """The straight mark at ``pos`` can only close a quotation (see :func:`_flanking`)."""
+        opens_like, closes_like = _flanking(self.text[pos - 1] if pos > 0 else "", self.text[pos + 1:pos + 2])
+        return closes_like and not opens_like
 
     def _is_plural_possessive(self, pos: int, before: str, after: str) -> bool:
         """`the militants’ self-proclaimed`: s + apostrophe + space + lower-case word."""

@@ -251,22 +251,21 @@ def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
     return None
 
 
+# Broadcasters and streaming services, whose possessive before a quotation names a programme.
+_BROADCASTERS = r"Channel|Network|News|Radio|TV|Television|Netflix|Hulu|Spotify|YouTube"
+_POSSESSIVE_END = r"(?:['\u2019]s|['\u2019])\s*$"
 # A medium's possessive right before a quotation: "CNN's", "NBC’s", "CBS'", "Fox News Channel's";
 # not a person's ("Trump’s “Big Beautiful Wall”" keeps its distance).
-_POSSESSIVE_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b(?:Channel|Network|News|Radio|TV|Television|Times|Post|Journal|"
-                                r"Magazine|Media|Studios?|Netflix|Hulu|Spotify|YouTube))"
-                                r"(?:['\u2019]s|['\u2019])\s*$")
+_POSSESSIVE_BEFORE = re.compile(rf"(?:\b[A-Z]{{2,}}|\b(?:{_BROADCASTERS}|Times|Post|Journal|Magazine|Media|Studios?))"
+                                + _POSSESSIVE_END)
+# A broadcaster's own possessive (not an acronym's, which may be a group's: "ISIS’s"):
+# one capitalised word after it is a programme too ("Fox News’ “Hannity,”").
+_MEDIUM_POSSESSIVE_BEFORE = re.compile(rf"\b(?:{_BROADCASTERS})" + _POSSESSIVE_END)
 
 
 # A possessive and a name right after a quotation:
 # "“60 Minutes”’ Lesley Stahl", "“Meet the Press”’s Chuck Todd".
 _POSSESSIVE_NAME_AFTER = re.compile(r"['\u2019]s?\s+[A-Z][a-z]")
-
-
-# A medium's own possessive (not an acronym's, which may be a group's: "ISIS’s"):
-# one capitalised word after it is a programme too ("Fox News’ “Hannity,”").
-_MEDIUM_POSSESSIVE_BEFORE = re.compile(r"\b(?:Channel|Network|News|Radio|TV|Television|Netflix|Hulu|Spotify|YouTube)"
-                                       r"(?:['\u2019]s|['\u2019])\s*$")
 
 
 def _one_capitalised(content: str) -> bool:

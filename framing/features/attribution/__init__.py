@@ -449,11 +449,10 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         # charge ends cannot be told without a parse, so no content span.
         content = None
     elif how == BEFORE and speaker is not None and (not right or right[0][2] in _CLAUSE_END_MARKS) \
-            and (antecedent := _object_relative_antecedent(text, left, speaker, s_start, v)):
+            and (relative := _object_relative_at(left, speaker)) is not None:
         # "The allegations, which the senator has denied, were …": what is denied is the
-        # antecedent; the words after the cue belong to the main clause. When the antecedent
-        # cannot be told, no content rather than the main clause's words.
-        content = Content(antecedent[0], antecedent[1], "indirect", "before") if antecedent[0] >= 0 else None
+        # antecedent; the words after the cue belong to the main clause.
+        content = _antecedent(text, left, relative, s_start, v)
     else:
         content = find_content(text, entry.label, (start, end), group_end, phrase_start, right, sentence,
                                quotes, v, listener=entry.label in v.listener_cues,
@@ -478,19 +477,20 @@ _PERSON_KINDS = frozenset({"named", "pronoun", "role", "anonymous", "organizatio
 _CLAUSE_END_MARKS = frozenset({",", ".", ";", ")", "!", "?"})
 
 
-def _object_relative_antecedent(text: str, left: list, speaker: Speaker, s_start: int,
-                                v: Vocabulary) -> tuple[int, int] | None:
-    """The span of the noun phrase that ", which"/", whom" before the speaker stands for; None when
-    the speaker opens no such clause, ``(-1, -1)`` when it does but the antecedent cannot be told.
-
-    "The allegations, which the senator has denied, were …": the speaker is
-    the subject of an object relative clause, whose object is the antecedent
-    (the caller checks that the clause ends right after the cue).
-    """
-    k = bisect.bisect_left(left, speaker.phrase_start, key=_TOKEN_START) - 1
+def _object_relative_at(left: list, speaker: Speaker) -> int | None:
+    """Index of the ", which"/", whom" that opens an object relative clause with ``speaker`` as
+    its subject ("The allegations, which the senator has denied"), else None. Only a clause
+    set off by commas has a clear antecedent."""
+    k = _index_before(left, speaker.phrase_start)
     if k < 2 or left[k][2].lower() not in ("which", "whom") or left[k - 1][2] != ",":
-        return None  # only a clause set off by commas has a clear antecedent
-    j = k - 2
+        return None
+    return k
+
+
+def _antecedent(text: str, left: list, relative: int, s_start: int, v: Vocabulary) -> Content | None:
+    """The noun phrase before ", which" at ``left[relative]`` as a content span; None when it
+    cannot be told, rather than the main clause's words."""
+    j = relative - 2
     if not left[j][2][:1].isalnum():
         return None
     first = noun_phrase_back(left, j, v)
@@ -500,19 +500,24 @@ def _object_relative_antecedent(text: str, left: list, speaker: Speaker, s_start
     # break; after a preposition or a verb ("a clean break with the Saudis, which …") the
     # antecedent may be a larger phrase than can be told here.
     if first > 0 and left[first - 1][2][:1].isalnum() and left[first - 1][2].lower() not in ("and", "but"):
-        return (-1, -1)
+        return None
     if first == 0 and text[s_start:left[0][0]].strip():
-        return (-1, -1)  # the window starts inside the sentence: what stands before is unknown
-    return left[first][0], left[j][1]
+        return None  # the window starts inside the sentence: what stands before is unknown
+    return Content(left[first][0], left[j][1], "indirect", "before")
 
 
 def _comma_before_speaker(left: list, speaker: Speaker) -> bool:
     """A comma stands right before the speaker phrase, and the comma-separated chain it belongs to
     runs back to the window's start: the chain may go on before the window."""
-    k = bisect.bisect_left(left, speaker.phrase_start, key=_TOKEN_START) - 1
+    k = _index_before(left, speaker.phrase_start)
     if k < 0 or left[k][2] != ",":
         return False
     return not any(token[2] in _CHAIN_BREAKS for token in left[:k])
+
+
+def _index_before(tokens: list, offset: int) -> int:
+    """Index of the last token that starts before ``offset`` (-1 if none)."""
+    return bisect.bisect_left(tokens, offset, key=_TOKEN_START) - 1
 
 
 # Marks that end a chain of comma segments (see speakers._SEGMENT_BREAKS, commas aside). Not a

@@ -161,10 +161,11 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
             row = quotes.rows[after_quote]
             if _only_punctuation(text, row[1], s_end) or row[1] >= s_end:
                 return Content(row[2], row[3], DIRECT, "quote_after")
-            if _quote_ends_in_comma(text, row) or _clause_after(text, row[1], s_end):
-                # "He said, “We won,” before leaving": the comma closes the words
-                # spoken; what follows narrates.
-                return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_after")
+            words_end = _strip_comma(text, row[2], row[3])
+            if words_end < row[3] or _clause_after(text, row[1], s_end):
+                # "He said, “We won,” before leaving": a comma inside the closing mark, or a
+                # subordinate clause after it, closes the words spoken; what follows narrates.
+                return Content(row[2], words_end, DIRECT, "quote_after")
             end = strip_end(text, row[0], s_end)
             return Content(row[0], end, MIXED, "quote_after")
     comma = _comma_before(text, phrase_start, s_start)
@@ -588,6 +589,7 @@ def _adjunct_tail(tokens: list, k: int, v: Vocabulary, complete: bool) -> bool:
 
 
 def _strip_comma(text: str, start: int, end: int) -> int:
+    """``end``, moved before a comma (and the spaces after it) that ends ``text[start:end]``."""
     k = end
     while k > start and text[k - 1].isspace():
         k -= 1
@@ -606,14 +608,6 @@ def _clause_after(text: str, end: int, s_end: int) -> bool:
     """A subordinator follows the quotation ending at ``end``: the quoted words are complete."""
     found = _NEXT_WORD.match(text, end, s_end)
     return found is not None and found.group(1).lower() in _NARRATING_SUBORDINATORS
-
-
-def _quote_ends_in_comma(text: str, row) -> bool:
-    """The quotation's words end with a comma inside the closing mark (“We won,”)."""
-    k = row[3]
-    while k > row[2] and text[k - 1].isspace():
-        k -= 1
-    return k > row[2] and text[k - 1] == ","
 
 
 def _only_punctuation(text: str, start: int, end: int) -> bool:

@@ -130,7 +130,7 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     token = left[j][2]
     low = token.lower()
     if token in CLOSING_QUOTES and j == len(left) - 1 and not form_is_ing:
-        title = quoted_title_before(left, j, form_is_past, v)
+        title = _quoted_title_before(left, j, form_is_past, v)
         if title is not None:  # "“60 Minutes” announced", "as “Blackfish” points out": a work speaks
             return title, BEFORE
     if form_is_past and right and f"{label} {right[0][2].lower()}" in v.object_first \
@@ -200,26 +200,32 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             if first is not None:
                 return make_speaker(text, left[first:j_open], v), BEFORE
     if token == "," or token in CLOSING_QUOTES or token in DASHES:
-        if token == "," and j == len(left) - 1 and label in v.inversion and len(_segments(left, j, 2)) > 1:
-            # "Yaqiu Wang, a researcher at Human Rights Watch, said the regime …": a subject and its
-            # description before the cue; "said the regime …" is no inverted tag. A name after the
-            # cue still is one ("…, in Charlevoix, Canada, said Jon Alterman").
-            subject = _appositive(text, left, j, v)
-            if subject is not None and subject.kind not in (UNKNOWN, PRONOUN):
-                inverted = _inverted(text, right, v)
-                # "…, the new acting secretary, Thomas Modly, said Hoffman.": a name ending
-                # the sentence after the cue is the inverted tag after all.
-                if inverted is None or inverted.kind != NAMED or (
-                        subject.kind == NAMED and not _ends_sentence_at(right, inverted.end)):
-                    return subject, BEFORE
         # Only a cue right after the mark inverts: "…,” said X"; not ", recently asked X".
-        if label in v.inversion and j == len(left) - 1:
-            found = _inverted(text, right, v)
-            if found is not None and not (label in v.listener_cues and _complement_after(right, found.end)):
-                return found, INVERTED
+        inverts = label in v.inversion and j == len(left) - 1
+        inverted = _inverted(text, right, v) if inverts else None
+        chain = token == "," and inverts and len(_segments(left, j, 2)) > 1
+        subject = _appositive(text, left, j, v) if chain else None  # read once, only where it may win
+        if subject is not None and _subject_before_wins(subject, inverted, right):
+            return subject, BEFORE
+        if inverted is not None and not (label in v.listener_cues and _complement_after(right, inverted.end)):
+            return inverted, INVERTED
         if token == ",":
-            return _appositive(text, left, j, v), BEFORE
+            return (subject if chain else _appositive(text, left, j, v)), BEFORE
     return None, ""
+
+
+def _subject_before_wins(subject: Speaker, inverted: Speaker | None, right: list) -> bool:
+    """The subject and its description before ", said" win over a phrase after the cue.
+
+    "Yaqiu Wang, a researcher at Human Rights Watch, said the regime …": "said
+    the regime …" is no inverted tag. A name after the cue still is one ("…, in
+    Charlevoix, Canada, said Jon Alterman"), and so is a name ending the sentence
+    after a named subject ("…, the new acting secretary, Thomas Modly, said Hoffman.").
+    """
+    if subject.kind in (UNKNOWN, PRONOUN):
+        return False
+    return inverted is None or inverted.kind != NAMED or (
+        subject.kind == NAMED and not _ends_sentence_at(right, inverted.end))
 
 
 # Words that open what a listener is told after it: "warned the office that …", "urged them to …".
@@ -593,7 +599,7 @@ def _appositive_of(text: str, left: list, segments: list, v: Vocabulary,
     near_np = _full_np(left, near, v, subject=near_is_subject)
     far_np = far is not None and _full_np(left, far, v, subject=True)
     if near_np:
-        speaker = make_speaker(text, _trim_paren(left, near, v, subject=near_is_subject), v)
+        speaker = make_speaker(text, _segment_tokens(left, near, v, subject=near_is_subject), v)
         if speaker is not None and speaker.kind == NAMED:
             phrase_start = left[far[0]][0] if far_np else speaker.phrase_start
             return speaker._replace(phrase_start=phrase_start, phrase_end=left[near[1]][1])
@@ -603,22 +609,22 @@ def _appositive_of(text: str, left: list, segments: list, v: Vocabulary,
         for segment in segments[1:]:
             if not _full_np(left, segment, v, subject=True):
                 break
-            named = make_speaker(text, _trim_paren(left, segment, v, subject=True), v)
+            named = make_speaker(text, _segment_tokens(left, segment, v, subject=True), v)
             if named is not None and named.kind == NAMED:
                 return named._replace(phrase_end=left[near[1]][1])
     if far_np:
-        speaker = make_speaker(text, _trim_paren(left, far, v, subject=True), v)
+        speaker = make_speaker(text, _segment_tokens(left, far, v, subject=True), v)
         if speaker is None:
             return None
         if v.anonymous_phrase_re.search(text, left[near[0]][0], left[near[1]][1]):
             speaker = speaker._replace(kind=ANONYMOUS)
         return speaker._replace(phrase_end=left[near[1]][1])
     if near_np:
-        return make_speaker(text, _trim_paren(left, near, v, subject=near_is_subject), v)
+        return make_speaker(text, _segment_tokens(left, near, v, subject=near_is_subject), v)
     return None
 
 
-def _trim_paren(left: list, segment: tuple[int, int], v: Vocabulary, subject: bool = False) -> list:
+def _segment_tokens(left: list, segment: tuple[int, int], v: Vocabulary, subject: bool = False) -> list:
     """The tokens of a segment without a closing parenthetical, and without a clause before its
     noun phrase ("The bill hit a glitch when Sen. Rand Paul" -> "Sen. Rand Paul"; "Smith and
     Wesson" stays whole)."""
@@ -691,7 +697,7 @@ def opens_with_participle(left: list) -> bool:
 _MAX_TITLE_WORDS = 6
 
 
-def quoted_title_before(left: list, j: int, form_is_past: bool, v: Vocabulary) -> Speaker | None:
+def _quoted_title_before(left: list, j: int, form_is_past: bool, v: Vocabulary) -> Speaker | None:
     """A short quoted title ending at ``left[j]`` (its closing mark) that is the subject of the cue.
 
     "“60 Minutes” announced", "as “Blackfish” points out": the title starts with
