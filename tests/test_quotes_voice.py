@@ -308,3 +308,15 @@ def test_quotations_in_a_list_share_their_kind(text, expected):
 ])
 def test_nicknames_programmes_and_lists_with_inner_commas(text, quoted, kind):
     assert quote_kinds(text)[quoted] == kind
+
+
+@pytest.mark.parametrize("text, quoted, kind", [
+    # the modal "would be" is no "would-be": what follows is the reported words
+    ("He said that Mr. Farenthold would be “true to his word” and pay back the money.",
+     "“true to his word”", "speech"),
+    ("Cornyn added that it would be “wonderful” to move legislation before the recess.", "“wonderful”", "speech"),
+    # the hyphenated modifier keeps its distance, even inside reported speech
+    ("He said the would-be “caliph” had fled.", "“caliph”", "scare"),
+])
+def test_would_be_needs_its_hyphen_to_distance(text, quoted, kind):
+    assert quote_kinds(text)[quoted] == kind

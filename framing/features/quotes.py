@@ -70,9 +70,10 @@ _MENTION_BEFORE = re.compile(
     r"epithet|catchphrase|catchword|buzzword|euphemism|spelling)\s*[,:]?\s*$",
     re.IGNORECASE)
 # A distancing modifier right before a quote makes it a scare quote even inside a report.
+# "would-be" needs its hyphen: "would be “true to his word”" is the modal verb.
 _DISTANCING_BEFORE = re.compile(
     r"\b(so[\s\-\u2010\u2011]?called|self[\s\-\u2010\u2011]?(styled|proclaimed|declared|described|appointed)|"
-    r"alleged|purported|would[\s\-\u2010\u2011]?be|supposed|ostensible|pseudo)\s*$",
+    r"alleged|purported|would[\-\u2010\u2011]be|supposed|ostensible|pseudo)\s*$",
     re.IGNORECASE)
 # Verbs whose object is the speaker's own term: "X called it an “inflection point”".
 _NAMING_VERB_BEFORE = re.compile(
