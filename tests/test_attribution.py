@@ -65,12 +65,15 @@ def sample_row(sample, corpus, prefix: str, cue: str, context: str):
 # --------------------------------------------------------------------------- the samples, hand-checked
 
 
-def test_command_official_is_anonymous_and_direct(sample, sample_corpus):
+def test_command_official_is_anonymous_and_quoted_in_part(sample, sample_corpus):
+    # The official said the whole clause and is quoted only at its end, so the quote is
+    # mixed and its content opens with the clause (PolNeAR's content spans do the same).
     text, row = sample_row(sample, sample_corpus, "003", "said", "said a command official")
     assert row.speaker == "a command official speaking on the condition of anonymity"
-    assert (row.speaker_type, row.quote_type) == ("anonymous", "direct")
-    assert content_of(text, row) == ("from a military perspective, that this may not be tenable to hold on "
-                                     "to Raqqa")
+    assert (row.speaker_type, row.quote_type) == ("anonymous", "mixed")
+    content = content_of(text, row)
+    assert content.startswith("Their escape, likely prompted by the coalition’s advances in Mosul, convinced")
+    assert content.endswith("“from a military perspective, that this may not be tenable to hold on to Raqqa,”")
 
 
 def test_intelligence_sources_are_anonymous(sample, sample_corpus):
@@ -1078,7 +1081,7 @@ def test_no_speaker_is_a_lone_verb_form_on_real_articles(abp_titled_speakers):
     # a quotation closing an opening clause is not what a cue with a clause of its own reports
     ("Calling the request “repugnant,” Frosh said in a statement that his office had advised the board.", "said",
      "his office had advised the board"),
-    ("He called it “a disaster,” Jones said.", "said", "a disaster"),
+    ("He called it “a disaster,” Jones said.", "said", "He called it “a disaster,”"),
 ])
 def test_content_skips_an_occasion_before_that(text, cue, content):
     assert content_of(text, only(attributions(text), cue)) == content
@@ -1180,12 +1183,12 @@ def test_name_before_a_chain_of_appositives(text, speaker):
     # a quotation before a speech tag stays its content when only the person spoken to, a time or a
     # preposition follows
     ("Pham's condition \"is stable and improving,\" Fauci told a U.S. House panel holding a hearing.", "told",
-     "is stable and improving"),
+     "Pham's condition \"is stable and improving,\""),
     ("\"Our mission is in keeping with your desire,\" Wuerl said to laughter.", "said",
      "Our mission is in keeping with your desire"),
-    ("That was “good advice,” Senator Alexander commented back in April.", "commented", "good advice"),
+    ("That was “good advice,” Senator Alexander commented back in April.", "commented", "That was “good advice,”"),
     ("The bill “could serve as a blueprint,” McCain said today at a conference.", "said",
-     "could serve as a blueprint"),
+     "The bill “could serve as a blueprint,”"),
     # a quotation inside the clause before a cue with its own object or clause is not its content
     ("Menacingly titled \"Last Chance\", the video released on Saturday shows a missile hitting Washington.",
      "shows", "a missile hitting Washington"),
@@ -1567,3 +1570,39 @@ def test_cue_in_an_object_relative_clause(text, cue, content):
 def test_relative_clause_that_goes_on_after_the_cue_is_not_read_as_its_object():
     text = "The bill, which the president said would cut taxes, passed."
     assert content_of(text, only(attributions(text), "said")).startswith("would cut taxes")
+
+
+@pytest.mark.parametrize("text, cue, content, quote_type", [
+    # words before the quotation open the clause it ends: the speaker said all of it, quoting the end
+    ("Democrats have “no faith in you,” he said.", "said", "Democrats have “no faith in you,”", "mixed"),
+    ("But the justifications were “unpersuasive” and had “far-reaching consequences,” the inspector general "
+     "said.", "said", "But the justifications were “unpersuasive” and had “far-reaching consequences,”", "mixed"),
+    ("Trump called the deal “a disaster,” the aide said.", "said", "Trump called the deal “a disaster,”", "mixed"),
+    # ... not a lone linking word, a dateline or an opening clause closed by its comma
+    ("And “we will win,” he said.", "said", "we will win", "direct"),
+    ("WASHINGTON — “We will win,” he said.", "said", "We will win", "direct"),
+    ("Asked about the vote, “we will win,” he said.", "said", "we will win", "direct"),
+    # a quoted title or nickname before the speaker is no one's words
+    ("He did not elaborate, but speaking to Fox News’ “Hannity,” Scott said he had directed an inquiry.",
+     "said", "he had directed an inquiry", "indirect"),
+])
+def test_a_quotation_that_ends_a_clause_reports_the_whole_clause(text, cue, content, quote_type):
+    row = only(attributions(text), cue)
+    assert (content_of(text, row), row.quote_type) == (content, quote_type)
+
+
+def test_the_cue_before_a_quotation_and_tag_reports_up_to_the_tag():
+    text = "Trump called the deal “a disaster,” the aide said."
+    assert content_of(text, only(attributions(text), "called")) == "the deal “a disaster,”"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"If you vote no, you lose," Rep. William "Mac" Thornberry, R-Tx., chairman of the committee, said.',
+     'Rep. William "Mac" Thornberry'),
+    ('"We won," said Rep. William "Mac" Thornberry, a Republican.', 'Rep. William "Mac" Thornberry'),
+    ("“We won,” William “Mo” Cowan said.", "William “Mo” Cowan"),
+])
+def test_a_quoted_nickname_is_part_of_the_speakers_name(text, speaker):
+    row = only(attributions(text), "said")
+    assert (row.speaker, row.speaker_type) == (speaker, "named")
+    assert row.quote_type == "direct" and content_of(text, row).startswith(("If you", "We won"))

@@ -320,3 +320,21 @@ def test_nicknames_programmes_and_lists_with_inner_commas(text, quoted, kind):
 ])
 def test_would_be_needs_its_hyphen_to_distance(text, quoted, kind):
     assert quote_kinds(text)[quoted] == kind
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('"If you vote no, you lose," Rep. William "Mac" Thornberry said.', '"Mac"'),
+    ("The governor picked former Chief of Staff William “Mo” Cowan, who served.", "“Mo”"),
+    ('Standing next to him was Sen. Juan "Chuy" Hinojosa, a Democrat.', '"Chuy"'),
+])
+def test_a_nickname_inside_a_name_is_no_scare_quote(text, quoted):
+    assert quote_kinds(text)[quoted] == "mention"
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # in a title-case headline every word is capitalised: a quoted word between two is no nickname
+    ("A Talented 'Oppositional' Orator\n\nThere's no question that he can speak.", "'Oppositional'"),
+    ('Program Helped Stop "Significant" Terrorist Case:\n\nThe chairman spoke.', '"Significant"'),
+])
+def test_a_quoted_word_in_a_title_case_headline_is_no_nickname(text, quoted):
+    assert quote_kinds(text)[quoted] == "scare"

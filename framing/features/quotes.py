@@ -18,7 +18,8 @@ Decided in this order for each quotation:
 4. **mention** after a word that names a word ("the word “choices”", "the
    phrase “white trash”", "the term “caliphate”"): the term is talked about,
    not used at a distance; also a first-person pronoun alone ("“we”
-   statements").
+   statements") and a nickname inside a name ('Rep. William "Mac"
+   Thornberry').
    **speech** when it speaks in the first person ("“sacrifice my blood”",
    "“only I can solve”"): the outlet's own voice never says "I" or "we".
    **title** after a word such as "book", "film", "report", "headline",
@@ -236,8 +237,9 @@ def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
     if _AS_PUT_IT_AFTER.match(text, end) or _AS_PUT_IT_BEFORE.search(before, max(0, len(before) - 60)):
         return SPEECH  # "“trained monkeys,” as Cruz put it": someone's words
     if _mention_before(before) or _KNOWN_AS_BEFORE.search(before, max(0, len(before) - 30)) \
-            or _is_single_letter(text, c_start, c_end):
-        return MENTION  # also "a program known as “Secure Communities”", an "A" or "B" rating
+            or _is_single_letter(text, c_start, c_end) or _is_nickname(text, row):
+        return MENTION  # also "a program known as “Secure Communities”", an "A" or "B" rating,
+        # 'Rep. William "Mac" Thornberry'
     content = text[c_start:c_end]
     if _looks_like_title(content) and (_title_cue_before(before) or _TITLE_NOUN_AFTER.match(text, end, end + 24)
                                        or _POSSESSIVE_NAME_AFTER.match(text, end, end + 24)
@@ -341,6 +343,32 @@ def _noun_cue_before(pattern: re.Pattern, before: str) -> bool:
 def _same_sentence(before: str) -> str:
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
     return before[cut + 1:] if cut >= 0 else before
+
+
+# A nickname inside a name: a given name (or title) and one space before it, one space and the
+# surname after it ('William "Mac" Thornberry', 'Rep. William “Mo” Cowan'); not after a possessive.
+_NAME_BEFORE = re.compile(r"(?<![\w'\u2019])[A-Z][a-z]*\.? $")
+_SURNAME_AFTER = re.compile(r" [A-Z][a-z]")
+_NICKNAME = re.compile(r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*)?")
+
+
+def _is_nickname(text: str, row) -> bool:
+    start, end, c_start, c_end = row[:4]
+    return (_SURNAME_AFTER.match(text, end) is not None and _NICKNAME.fullmatch(text, c_start, c_end) is not None
+            and _NAME_BEFORE.search(text, max(0, start - 16), start) is not None
+            and not _title_case_line(text, start, end))
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    """The quotation stands in a headline written in title case ("A Talented 'Oppositional' Orator"),
+    where every word is capitalised, names or not."""
+    line_start = text.rfind("\n", max(0, start - _HEADLINE_REACH), start) + 1
+    line_end = text.find("\n", end, end + _HEADLINE_REACH)
+    words = _LONG_WORD.findall(text, line_start, len(text) if line_end < 0 else line_end)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
 def _is_single_letter(text: str, start: int, end: int) -> bool:

@@ -149,7 +149,7 @@ def find_attributions(doc: Doc, doc_number: int, rows: Rows) -> None:
     text = doc.text
     if not hits and ":" not in text and not any(stem in doc.view for stem in v.poll_stems):
         return
-    quotes = QuoteIndex(doc.quotes)
+    quotes = QuoteIndex(doc.quotes, doc.quote_closed, doc.quote_words)
     bounds = doc.sentences.tolist()  # Python ints: numpy scalar indexing per cue is slow
     sentence_starts = [bound[0] for bound in bounds]
     kept, regions = _candidates(text, hits, bounds, sentence_starts, v)
@@ -735,7 +735,8 @@ def _cut_contents_at_later_cues(text: str, found: list[Attribution]) -> list[Att
     """A clause reported after one cue ends where a later cue's group begins in the same sentence.
 
     "they believe he hides …, the sources say." — the content of "believe"
-    stops before ", the sources say"; "called X an “inflection point” …, but
+    stops before ", the sources say", as it does before the tag after a
+    quotation ("called the deal “a disaster,” the aide said"); "called X an “inflection point” …, but
     warned that …" — the content of "called" stops before "but warned".
     """
     result = list(found)
@@ -747,7 +748,7 @@ def _cut_contents_at_later_cues(text: str, found: list[Attribution]) -> list[Att
             later = result[j]
             if later.sentence != att.sentence:
                 break
-            closes = later.content is not None and later.content.side == "before"
+            closes = later.content is not None and later.content.side in ("before", "quote_before")
             if (closes or later.how == SHARED) and content.start < later.phrase_start < content.end:
                 end = _strip_coordinator(text, content.start, later.phrase_start)
                 if end > content.start:

@@ -44,6 +44,7 @@ from framing.features.attribution.phrases import noun_phrase_forward
 from framing.features.attribution.tokens import (CLOSING_QUOTES, DASHES, OPENING_QUOTES, SUBJECT_PRONOUNS,
                                                  before_apostrophe, clause_comma, is_word)
 from framing.features.attribution.wordlists import Vocabulary
+from framing.features.quotes import MENTION, TITLE, context_kind
 
 DIRECT, INDIRECT, ACCORDING_TO, MIXED = "direct", "indirect", "according_to", "mixed"
 QUOTE_TYPES = (DIRECT, INDIRECT, ACCORDING_TO, MIXED)
@@ -67,11 +68,25 @@ class Content(NamedTuple):
 class QuoteIndex:
     """Look-ups into an article's quotations (rows of ``Doc.quotes``)."""
 
-    def __init__(self, quotes: np.ndarray):
+    def __init__(self, quotes: np.ndarray, closed=None, words=None):
         self.rows = [tuple(row) for row in np.asarray(quotes)[:, :4].tolist()] if len(quotes) else []
         self.by_end = {row[1]: i for i, row in enumerate(self.rows)}
         self.by_start = {row[0]: i for i, row in enumerate(self.rows)}
         self.starts = [row[0] for row in self.rows]
+        self._closed = closed
+        self._words = words
+
+    def names_something(self, text: str, k: int) -> bool:
+        """Quotation ``k`` is a title, a nickname or a word talked about, by its own words and context.
+
+        "CNN’s “Crossfire” co-host Van Jones said", 'Rep. William "Mac"
+        Thornberry said': no one's words. Needs the ``closed`` and ``words``
+        arrays of the article's quotations; without them nothing is known.
+        """
+        if self._closed is None:
+            return False
+        kind = context_kind(text, self.rows[k], bool(self._closed[k]), int(self._words[k]))
+        return kind in (TITLE, MENTION)
 
     def enclosing(self, offset: int) -> tuple[int, int] | None:
         """Content span of the quotation holding ``offset``, if any."""
@@ -138,6 +153,8 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
     if listener:
         k = _skip_listener(text, right, k, v)
     before = _quote_ending_at(text, phrase_start, quotes)
+    if before is not None and quotes.names_something(text, before):
+        before = None
     # A quotation that closed the previous sentence is this cue's content only
     # when nothing but an adverbial follows the cue ("“We will win.” Obama said
     # on Tuesday."), not when the cue has a clause of its own ("“…” He added
@@ -152,6 +169,11 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
                                       and _has_own_clause(right, k_cue, k, k_content, label, v,
                                                           _is_participle(text, cue)))) \
                 or _adjunct_tail(right, k, v, complete):
+            lead = _clause_lead(text, row, s_start)
+            if lead is not None:
+                # "The plan is “dead on arrival,” he said": the speaker said the whole clause,
+                # and quoted only its end.
+                return Content(lead, row[1], MIXED, "quote_before")
             # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
             return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
     c_first = _content_first(text, right, k_content, s_end, complete, group_end)
@@ -310,6 +332,37 @@ def _closes_opening_clause(text: str, row: tuple, s_start: int) -> bool:
     """Words of the sentence stand before the quotation ``row``: "Calling the request “repugnant,”",
     "… on “Fox & Friends,”", "greeted him with a warm “Welcome,”"."""
     return row[0] > s_start and _ALNUM.search(text, s_start, row[0]) is not None
+
+
+# Marks that end what stands before a clause: a dateline ("WASHINGTON —"), a label ("Update:").
+_LEAD_BREAKS = re.compile(r"[:;\u2014\u2013]|\s-\s")
+# A lone word before a quotation that joins it to what came before, not a clause of its own.
+_LINKING_WORDS = frozenset({"and", "but", "or", "so", "yet", "still", "now", "well", "then", "again", "also",
+                            "indeed", "however", "instead", "plus", "meanwhile"})
+
+
+def _clause_lead(text: str, row: tuple, s_start: int) -> int | None:
+    """Start of the words that open the clause a quotation ends, or None when it stands alone.
+
+    "Democrats have “no faith in you,” he said": the words before run into
+    the quotation. Not after a comma ("Asked about it, “…,” he said"), a
+    dateline or label ("WASHINGTON — “…,” he said"), or a lone linking word
+    ("And “we will win,” he said").
+    """
+    if row[0] <= s_start:
+        return None
+    k = row[0]
+    while k > s_start and text[k - 1].isspace():
+        k -= 1
+    if k == s_start or not (text[k - 1].isalnum() or text[k - 1] in "'\u2019)%"):
+        return None
+    lead = text[s_start:k]
+    breaks = list(_LEAD_BREAKS.finditer(lead))
+    start = _strip_start(text, s_start + breaks[-1].end() if breaks else s_start, k)
+    words = text[start:k].split()
+    if not words or (len(words) == 1 and words[0].lower() in _LINKING_WORDS):
+        return None
+    return start
 
 
 def _is_participle(text: str, cue: tuple[int, int]) -> bool:

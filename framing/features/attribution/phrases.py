@@ -12,7 +12,7 @@ words (``clause_stops`` in ``framing/rules/attribution.yaml``).
 
 from __future__ import annotations
 
-from framing.features.attribution.tokens import is_word
+from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word
 from framing.features.attribution.wordlists import COORDINATORS, Vocabulary
 _MAX_NP_WORDS = 8
 
@@ -31,6 +31,10 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
     while k >= 0:
         token = tokens[k][2]
         if not token[:1].isalnum():  # punctuation
+            if first is not None and nickname_ends_at(tokens, k):
+                k -= 3  # 'Rep. William "Mac" Thornberry': the nickname, then the given name
+                words += 1
+                continue
             break
         low = token.lower()
         # Most words just grow the phrase: only those of ``checks`` (and adverbs
@@ -95,6 +99,18 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
     if first > j:
         return None
     return _with_quantity_opener(tokens, first)
+
+
+def nickname_ends_at(tokens: list, k: int) -> bool:
+    """``tokens[k]`` closes a one-word quoted nickname between two names: 'William "Mac" Thornberry'."""
+    return (3 <= k < len(tokens) - 1 and tokens[k][2] in _NICKNAME_CLOSERS and tokens[k - 2][2] in _NICKNAME_OPENERS
+            and tokens[k - 1][2][:1].isupper() and tokens[k - 3][2][:1].isupper()
+            and tokens[k + 1][2][:1].isupper() and tokens[k - 3][1] + 1 == tokens[k - 2][0]
+            and tokens[k][1] + 1 == tokens[k + 1][0])
+
+
+_NICKNAME_OPENERS = frozenset(OPENING_QUOTES) | {'"'}
+_NICKNAME_CLOSERS = frozenset(CLOSING_QUOTES) | {'"'}
 
 
 def _acronym_before_name(tokens: list, k: int) -> bool:
@@ -199,6 +215,9 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
     while k < n:
         token = tokens[k][2]
         if not is_word(token):
+            if last is not None and nickname_ends_at(tokens, k + 2):
+                k += 3  # 'said Rep. William "Mac" Thornberry': on to the surname
+                continue
             break
         low = token.lower()
         capital = token[0].isupper()

@@ -48,7 +48,8 @@ from __future__ import annotations
 import re
 
 from framing.features.attribution.phrases import (COORDINATORS, capitalised_name, is_acronym, is_ly_adverb,
-                                                  is_name_word, noun_phrase_back, noun_phrase_forward)
+                                                  is_name_word, nickname_ends_at, noun_phrase_back,
+                                                  noun_phrase_forward)
 from framing.features.attribution.speaker_types import (ANONYMOUS, DOCUMENT, NAMED, PRONOUN, UNKNOWN, Speaker,
                                                         make_speaker)
 from framing.features.attribution.tokens import (CLOSING_QUOTES, DASHES, OPENING_QUOTES, SUBJECT_PRONOUNS,
@@ -508,7 +509,12 @@ def _segments(left: list, j: int, n: int = 3) -> list[tuple[int, int]]:
     end = j - 1
     while end >= 0 and len(segments) < n:
         start = end
-        while start >= 0 and left[start][2] not in _SEGMENT_BREAKS and end - start < _MAX_SEGMENT_TOKENS:
+        while start >= 0 and end - start < _MAX_SEGMENT_TOKENS:
+            if left[start][2] in _SEGMENT_BREAKS:
+                if not nickname_ends_at(left, start):
+                    break
+                start -= 3  # 'William "Mac" Thornberry' is one name
+                continue
             start -= 1
         segments.append((start + 1, end))
         if start < 0 or left[start][2] != ",":
