@@ -4,7 +4,11 @@ Decided in this order, inside the cue's sentence (quotations may run beyond it):
 
 1. **Quotation before** the speaker phrase (or before an inverted cue), with
    at most a comma between: ``“…,” Dunford said`` / ``"…," said Haid Haid``
-   → ``direct``, content = the quotation without its marks.
+   → ``direct``, content = the quotation without its marks. When words of
+   the sentence run into the quotation ("Democrats have “no faith in you,”
+   he said") → ``mixed``, content = the clause up to the closing mark. A
+   quoted title or nickname there is no one's words ('Rep. William "Mac"
+   Thornberry said').
 2. **Quotation right after** the cue group (cue, inverted speaker, listener of
    "told", then "," ":" or "that"): ``he said: “…”`` → ``direct`` when the
    quotation runs to the end of the sentence; when the clause goes on after
