@@ -1606,3 +1606,19 @@ def test_a_quoted_nickname_is_part_of_the_speakers_name(text, speaker):
     row = only(attributions(text), "said")
     assert (row.speaker, row.speaker_type) == (speaker, "named")
     assert row.quote_type == "direct" and content_of(text, row).startswith(("If you", "We won"))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a capitalised "That" before a noun opens the speaker phrase as a determiner
+    ("That committee said it would defer its inquiry.", "That committee"),
+    ("That investigator said it was possible the messages could be recovered.", "That investigator"),
+    # ... not before a time word, nor as the subject of its own verb
+    ("That week officials said the talks failed.", "officials"),
+])
+def test_that_as_a_determiner_of_the_speaker(text, speaker):
+    assert only(attributions(text), "said").speaker == speaker
+
+
+def test_an_indefinite_pronoun_opens_the_main_clause_after_a_subordinate_cue():
+    text = 'When Beck asked what America is suffering from, someone shouted "President Obama."'
+    assert content_of(text, only(attributions(text), "asked")) == "what America is suffering from"

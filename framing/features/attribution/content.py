@@ -276,9 +276,14 @@ _CLAUSE_BREAK_RE = re.compile(r"[;:?!—–]")
 _CLAUSE_BREAKS = frozenset({";", ":", ".", "?", "!"}) | DASHES
 
 
+# Indefinite pronouns that open a main clause as its subject ("…, someone shouted").
+_INDEFINITE_SUBJECTS = frozenset({"someone", "somebody", "everyone", "everybody", "anyone", "anybody",
+                                  "nobody", "nothing", "something", "everything"})
+
+
 def _opens_main_clause(word: str, v: Vocabulary) -> bool:
     low = before_apostrophe(word.lower())
-    return low in SUBJECT_PRONOUNS or low in v.determiners or low == "there" or (
+    return low in SUBJECT_PRONOUNS or low in v.determiners or low == "there" or low in _INDEFINITE_SUBJECTS or (
         word[:1].isupper() and word[:1].isalpha())
 
 

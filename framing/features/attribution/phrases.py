@@ -40,7 +40,7 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
         # Most words just grow the phrase: only those of ``checks`` (and adverbs
         # in -ly, not "family" or "ally") need the rules below.
         if low in checks or low.endswith("ly"):
-            if low in v.determiners:
+            if low in v.determiners or _demonstrative_that(tokens, k, j, v):
                 first = k
                 if k > 1 and tokens[k - 1][2].lower() in _COORDINATING and _head_like(tokens[k - 2][2], v) \
                         and words <= 3 and not occasion:
@@ -126,7 +126,22 @@ _COORDINATING = frozenset({"and", "or", "nor"})
 
 def _determines_head(tokens: list, k: int, j: int, v: Vocabulary) -> bool:
     """``tokens[k]`` is a determiner of the phrase ("this person"), not of a time phrase ("this week")."""
-    return tokens[k][2].lower() in v.determiners and k < j and tokens[k + 1][2].lower() not in v.time
+    return (tokens[k][2].lower() in v.determiners or _demonstrative_that(tokens, k, j, v)) and k < j \
+        and tokens[k + 1][2].lower() not in v.time
+
+
+def _demonstrative_that(tokens: list, k: int, j: int, v: Vocabulary) -> bool:
+    """A capitalised "That" before a lower-case noun of the phrase ("That committee said"): it opens
+    the sentence as a determiner; a lower-case "that" is mostly a complementizer or a relative.
+    Not before a time word ("That week officials said")."""
+    following = tokens[k + 1][2] if k < j else ""
+    return (tokens[k][2] == "That" and following.isalpha() and following.islower()
+            and following not in v.time and following not in _VERBS_AFTER_THAT)
+
+
+# Verbs that a pronoun "That" is the subject of: "That means", "That makes scenario 3".
+_VERBS_AFTER_THAT = frozenset({"means", "meant", "makes", "made", "is", "was", "has", "had", "leaves", "left",
+                               "puts", "gives", "shows", "would", "could", "will", "can", "may", "might"})
 
 
 def is_ly_adverb(low: str, v: Vocabulary) -> bool:
