@@ -1622,3 +1622,19 @@ def test_that_as_a_determiner_of_the_speaker(text, speaker):
 def test_an_indefinite_pronoun_opens_the_main_clause_after_a_subordinate_cue():
     text = 'When Beck asked what America is suffering from, someone shouted "President Obama."'
     assert content_of(text, only(attributions(text), "asked")) == "what America is suffering from"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a participle after a comma shares the main clause's subject, not a later subordinate clause's
+    ("Democrats rejected the offer before Trump even announced it on Saturday, maintaining that it "
+     "didn’t go far enough.", "Democrats"),
+    ("In DC, activists were irked when Mayor Muriel Bowser, who proposed more police funding, painted a "
+     "slogan on a street, saying she wasn’t going far enough.", "activists"),
+    # ... but after a contrastive "while" the participle goes with the nearer report
+    ("Democrats said the bill was weak, while Republicans said it was too strong, adding that it "
+     "would fail.", "Republicans"),
+])
+def test_a_participle_shares_the_main_clause_subject(text, speaker):
+    row = attributions(text)
+    cue = next(c for c in ("maintaining", "saying", "adding") if c in set(row["match"]))
+    assert only(row, cue).speaker == speaker

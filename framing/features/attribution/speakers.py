@@ -167,10 +167,12 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         # Not when the quotation opened before the sentence did: its subject would be the quote's.
         token = ","
     if token == "," and form_is_ing or (form_is_ing and low in _GERUND_PREPOSITIONS):
-        # ", saying …", "by citing …": the participle's subject is the main clause's.
-        if previous is not None:
+        # ", saying …", "by citing …": the participle's subject is the main clause's,
+        # not that of a subordinate clause ("Democrats rejected it before Trump announced
+        # it, maintaining that …").
+        if previous is not None and not (token == "," and _opens_subordinate_clause(text, previous, sentence_start)):
             return previous, SHARED
-        return opening_subject(text, left, sentence_start, v), SHARED
+        return opening_subject(text, left, sentence_start, v) or previous, SHARED
     if low in COORDINATORS:
         return _shared_subject(text, left, previous, sentence_start, v), SHARED
     if low in _OBJECT_PRONOUNS and not form_is_ing:
@@ -840,6 +842,28 @@ def _agent(text: str, right: list, v: Vocabulary) -> Speaker | None:
         if not is_word(right[k][2]):
             return None
     return None
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
+
+
+def _opens_subordinate_clause(text: str, speaker: Speaker, sentence_start: int) -> bool:
+    """The speaker is the subject of a subordinate clause after the main clause's ("rejected it before
+    Trump announced"): a subordinator stands right before it, and none opens the sentence."""
+    if speaker.phrase_start <= sentence_start:
+        return False
+    found = _WORD_BEFORE.search(text, max(sentence_start, speaker.phrase_start - 20), speaker.phrase_start)
+    if found is None or found.group(1).lower() not in _ADVERBIAL_SUBORDINATORS:
+        return False
+    clause_start = max(sentence_start, text.rfind(";", sentence_start, speaker.phrase_start) + 1)
+    first = _FIRST_WORD.match(text, clause_start, speaker.phrase_start)
+    return first is not None and first.group(1).lower() not in _SUBORDINATORS
+
+
+# Subordinators of time and cause; not the contrastive "while", "whereas", "although",
+# which join two reports of equal rank ("Democrats said …, while GOP lawmakers said …").
+_ADVERBIAL_SUBORDINATORS = frozenset({"when", "after", "before", "because", "since", "until", "unless", "once"})
 
 
 def _shared_subject(text: str, left: list, previous: Speaker | None, sentence_start: int,
