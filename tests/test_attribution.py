@@ -1638,3 +1638,13 @@ def test_a_participle_shares_the_main_clause_subject(text, speaker):
     row = attributions(text)
     cue = next(c for c in ("maintaining", "saying", "adding") if c in set(row["match"]))
     assert only(row, cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # "alleged" after an auxiliary is the reporting verb, with or without "that"
+    ("Some conservatives have alleged Kerry violated federal law.", "Some conservatives", "Kerry violated federal law"),
+    ("Giuliani has alleged that Biden abused his office.", "Giuliani", "Biden abused his office"),
+])
+def test_alleged_after_an_auxiliary_is_a_cue(text, speaker, content):
+    row = only(attributions(text), "has alleged" if "has" in text else "have alleged")
+    assert (row.speaker, row.category, content_of(text, row)) == (speaker, "distancing", content)

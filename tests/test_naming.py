@@ -140,10 +140,22 @@ def test_regime_in_its_political_sense_only(text, expected):
     ("He promised to cut government spending.", []),
     ("Cutting government is his aim; the size of government grew anyway.", []),
     ("Government employees were sent home.", []),
+    ("Mr. Issa, chairman of the House Oversight and Government Reform Committee, spoke.", []),
+    ("The bill would fund government operations through November.", []),
     # a state's government, including the compounds where "regime" is the alternative
     ("Syrian government forces advanced on Aleppo.", ["government"]),
     ("The U.S. government was collecting call records.", ["government"]),
     ("A government run by the military took power.", ["government"]),
 ])
 def test_government_names_a_state_government_only(text, expected):
+    assert _extract(text)["match"].tolist() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an aircraft is no armed actor
+    ("He has flown the F-18 fighter and the F/A-18 fighters.", []),
+    ("Jet fighters roared overhead.", []),
+    ("ISIS fighters fled the town.", ["ISIS", "fighters"]),
+])
+def test_fighter_names_people_not_aircraft(text, expected):
     assert _extract(text)["match"].tolist() == expected

@@ -92,3 +92,11 @@ def test_lower_case_may_before_a_day_number_is_the_month():
     hedges = _extract(text)
     hedges = hedges[hedges["category"] == "hedge"]
     assert hedges["start"].tolist() == [text.index("may rain")]
+
+
+def test_the_verb_alleged_and_manner_clearly_are_no_stance_markers():
+    text = ("Some conservatives have alleged Kerry violated the law. The alleged attacker fled. "
+            "The law spells it out more clearly than ever. He clearly lied.")
+    m = _extract(text)
+    assert [(row.label, row.start) for row in m.itertuples()] == [
+        ("alleged", text.index("alleged attacker")), ("clearly", text.index("clearly lied"))]
