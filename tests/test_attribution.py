@@ -1648,3 +1648,18 @@ def test_a_participle_shares_the_main_clause_subject(text, speaker):
 def test_alleged_after_an_auxiliary_is_a_cue(text, speaker, content):
     row = only(attributions(text), "has alleged" if "has" in text else "have alleged")
     assert (row.speaker, row.category, content_of(text, row)) == (speaker, "distancing", content)
+
+
+@pytest.mark.parametrize("text, cue, content, quote_type", [
+    # a cue in a relative clause between commas reports up to the comma that closes the clause
+    ('In April, Zuckerberg, who initially dismissed the idea that misinformation on Facebook played a role, '
+     'said: "We are committed."', "dismissed", "the idea that misinformation on Facebook played a role",
+     "indirect"),
+    ("Brennan, who said he was really sorry, was hired by MSNBC.", "said", "he was really sorry", "indirect"),
+    ("Rep. Joe Barton, who said there is little wiggle room in the Second Amendment, said he would look at "
+     "a ban.", "said", "there is little wiggle room in the Second Amendment", "indirect"),
+])
+def test_a_cue_in_a_relative_clause_reports_up_to_its_closing_comma(text, cue, content, quote_type):
+    row = attributions(text)
+    row = row[row["match"] == cue].iloc[0]
+    assert (content_of(text, row), row.quote_type) == (content, quote_type)

@@ -65,7 +65,7 @@ import re
 from typing import NamedTuple
 
 from framing.features.attribution.colons import analyse_colon, colon_candidates, colon_entry
-from framing.features.attribution.content import (Content, QuoteIndex, find_content, strip_end,
+from framing.features.attribution.content import (INDIRECT, MIXED, Content, QuoteIndex, find_content, strip_end,
                                                   within_opening_clause, within_subordinate_clause)
 from framing.features.attribution.cues import form_kind, is_reporting_use, noun_cue_use
 from framing.features.attribution.phrases import noun_phrase_back, noun_phrase_forward
@@ -164,7 +164,8 @@ def find_attributions(doc: Doc, doc_number: int, rows: Rows) -> None:
             found.append(attribution)
     found = _with_colon_cues(doc, found, quotes, v, bounds, sentence_starts)
     found = _with_poll_cues(doc, found, v, bounds)
-    found = _cut_contents_at_later_cues(text, found)
+    found = _cut_contents_at_later_cues(text, found, quotes)
+    found = _cut_relative_clause_contents(text, found, quotes)
     found = _drop_nested_states(found, v)
     carried = _carried_quotes(doc, found, quotes, sentence_starts)
     for att in found:
@@ -731,7 +732,7 @@ def _according_to_speaker(text: str, right: list, v: Vocabulary) -> tuple[Speake
     return make_speaker(text, right[:last + 1], v), ACCORDING
 
 
-def _cut_contents_at_later_cues(text: str, found: list[Attribution]) -> list[Attribution]:
+def _cut_contents_at_later_cues(text: str, found: list[Attribution], quotes: QuoteIndex) -> list[Attribution]:
     """A clause reported after one cue ends where a later cue's group begins in the same sentence.
 
     "they believe he hides …, the sources say." — the content of "believe"
@@ -752,9 +753,57 @@ def _cut_contents_at_later_cues(text: str, found: list[Attribution]) -> list[Att
             if (closes or later.how == SHARED) and content.start < later.phrase_start < content.end:
                 end = _strip_coordinator(text, content.start, later.phrase_start)
                 if end > content.start:
-                    result[k] = att._replace(content=content._replace(end=end))
+                    result[k] = att._replace(content=_cut_content(content, end, quotes))
                 break
     return result
+
+
+# A non-restrictive relative clause before the cue: "Zuckerberg, who initially dismissed".
+_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^,.;:!?]{0,60}$")
+# A comma and a finite verb: where the main clause goes on after the relative clause.
+_MAIN_VERB_AFTER_COMMA = re.compile(
+    r",\s+(?:was|is|were|are|has|have|had|will|would|can|could|did|does|do|may|might|must|should|"
+    r"remains|remained)\b")
+
+
+def _cut_relative_clause_contents(text: str, found: list[Attribution], quotes: QuoteIndex) -> list[Attribution]:
+    """A cue in a relative clause between commas reports up to the comma that closes the clause.
+
+    "Zuckerberg, who initially dismissed the idea that misinformation played a
+    role, said: …" — the content of "dismissed" ends before ", said" (a later
+    cue) or before a comma and a finite verb ("Trump, who often criticizes the
+    investigation, has not ruled out …").
+    """
+    result = list(found)
+    cue_starts = {att.start for att in found}
+    for k, att in enumerate(result):
+        content = att.content
+        if content is None or content.side != "after" or \
+                _RELATIVE_BEFORE.search(text, max(0, att.start - 80), att.start) is None:
+            continue
+        comma = text.find(",", content.start, content.end)
+        while comma >= 0:
+            after = _strip_spaces(text, comma + 1, content.end)
+            if after in cue_starts or _MAIN_VERB_AFTER_COMMA.match(text, comma, content.end):
+                end = _strip_coordinator(text, content.start, comma)
+                if end > content.start:
+                    result[k] = att._replace(content=_cut_content(content, end, quotes))
+                break
+            comma = text.find(",", comma + 1, content.end)
+    return result
+
+
+def _cut_content(content: Content, end: int, quotes: QuoteIndex) -> Content:
+    """``content`` ending at ``end``; a mixed content left without its quotation is indirect."""
+    if content.quote_type == MIXED and not quotes.inside(content.start, end):
+        return content._replace(end=end, quote_type=INDIRECT)
+    return content._replace(end=end)
+
+
+def _strip_spaces(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _drop_nested_states(found: list[Attribution], v: Vocabulary) -> list[Attribution]:
