@@ -1663,3 +1663,17 @@ def test_a_cue_in_a_relative_clause_reports_up_to_its_closing_comma(text, cue, c
     row = attributions(text)
     row = row[row["match"] == cue].iloc[0]
     assert (content_of(text, row), row.quote_type) == (content, quote_type)
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a quantifier opens the speaker phrase: the verb or noun before it is not part of it
+    ('"Occasionally, you see some Republican leaders insist the president has no plan," Carney says.', "insist",
+     "some Republican leaders"),
+    ("It is also something many Democrats think he neglected.", "think", "many Democrats"),
+    # ... but not after a determiner, a preposition or a conjunction
+    ("The many analysts who studied it say it fails.", "say", "The many analysts"),
+    ("Lawmakers on both sides said they wanted a deal.", "said", "Lawmakers on both sides"),
+    ("Trump and some supporters have long accused the companies of bias.", "accused", "Trump and some supporters"),
+])
+def test_a_quantifier_opens_the_speaker_phrase(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker

@@ -37,6 +37,10 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                 continue
             break
         low = token.lower()
+        if low in _OPENING_QUANTIFIERS and first is not None and not (
+                k > 0 and _joins_before_quantifier(tokens[k - 1][2].lower(), v)):
+            first = k  # "you see some Republican leaders insist": a quantifier opens the phrase
+            break
         # Most words just grow the phrase: only those of ``checks`` (and adverbs
         # in -ly, not "family" or "ally") need the rules below.
         if low in checks or low.endswith("ly"):
@@ -120,7 +124,16 @@ def _acronym_before_name(tokens: list, k: int) -> bool:
             and tokens[k + 1][2][:1].isupper() and not tokens[k + 1][2].isupper())
 
 
+def _joins_before_quantifier(low: str, v: Vocabulary) -> bool:
+    """A word before a quantifier that keeps the phrase going: "the many analysts", "Lawmakers on
+    both sides", "Trump and some supporters"."""
+    return low in v.determiners or low in v.links or low in _COORDINATING or low in _OCCASION_PREPOSITIONS
+
+
 _PRONOUN_DETERMINERS = frozenset({"one", "another"})
+# Quantifiers that open a noun phrase as its determiner does; not numbers ("the two
+# senators"), nor "other" and "more", which follow a determiner or another word.
+_OPENING_QUANTIFIERS = frozenset({"some", "many", "several", "few", "both", "dozens", "hundreds", "thousands"})
 _COORDINATING = frozenset({"and", "or", "nor"})
 
 
