@@ -1677,3 +1677,36 @@ def test_a_cue_in_a_relative_clause_reports_up_to_its_closing_comma(text, cue, c
 ])
 def test_a_quantifier_opens_the_speaker_phrase(text, cue, speaker):
     assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # a reduced passive clause describes the speaker; its agent is not the speaker
+    ("Records officials interviewed by The Times expressed grave concern, saying it was a breach.", "saying",
+     "Records officials interviewed by The Times", "anonymous"),
+    ("Documents obtained by The Associated Press show the plan was approved.", "show",
+     "Documents obtained by The Associated Press", "document"),
+    ("Analysts polled by Reuters estimate growth will slow.", "estimate", "Analysts polled by Reuters", "anonymous"),
+])
+def test_the_speaker_described_by_a_reduced_passive(text, cue, speaker, kind):
+    row = only(attributions(text), cue)
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a participle between a determiner and its noun, after an adverb, is an adjective
+    ("Democrats boycotted the newly announced committee.", "announced"),
+    ("Your recently announced directive runs counter to the law.", "announced"),
+    ("The State Department’s recently tweeted maps highlight the problem.", "tweeted"),
+])
+def test_an_adverb_and_participle_before_a_noun_is_no_cue(text, cue):
+    assert cue not in set(attributions(text)["match"])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # ... but a contraction's "'s" is an auxiliary, and "family" or "Daily" is no adverb
+    ("While Clinton proposed nothing, she's previously supported limits on gun sales.", "she"),
+    ("He was killed on Sunday, his family told Fox News on Sunday.", "his family"),
+])
+def test_contractions_and_ly_nouns_before_a_participle_keep_the_cue(text, speaker):
+    rows = attributions(text)
+    assert speaker in set(rows["speaker"])

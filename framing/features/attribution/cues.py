@@ -143,6 +143,10 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         # "the claims", "the reported attack", "his saying"; but "another says"
         # and "each writes" have a pronoun subject.
         return False
+    if kind == "past" and len(left) > 1 and previous.islower() and is_ly_adverb(prev_low, v) \
+            and _determiner_or_possessive(left[-2][2], v) and next_low.isalpha() \
+            and next_low not in v.determiners and next_low not in v.pronouns and next_low != "that":
+        return False  # "its newly announced policy", "the widely reported claim": an adjective
     if entry.homograph == "noun" and kind in ("s", "base") and _noun_after_determiner(kind, prev_low, next_low,
                                                                                      left, v):
         return False
@@ -386,6 +390,12 @@ def _has_contraction(prev_low: str, form: str, v: Vocabulary) -> bool:
 
 def _possessive(token: str) -> bool:
     return token.endswith(_POSSESSIVE_ENDINGS) and len(token) > 2
+
+
+def _determiner_or_possessive(token: str, v: Vocabulary) -> bool:
+    """A determiner ("its", "the") or a noun's possessive ("Romney's"); not "she's", "he’s"."""
+    low = token.lower()
+    return low in v.determiners or (_possessive(token) and low[:-2] not in v.pronouns)
 
 
 _POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")

@@ -194,6 +194,9 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         if subject is not None:
             return subject, BEFORE  # "Democrats who voted to reopen the government said"
         if first is not None and not (first == j and _is_verb_form(token, v)):
+            head = _reduced_passive_head(text, left, first, j, v)
+            if head is not None:
+                return head, BEFORE  # "Records officials interviewed by The Times expressed"
             return make_speaker(text, left[_name_after_thing(left, first, j, v):j + 1], v), BEFORE
         return None, ""  # also "Democrats have started urging", "36 NGBs that responded said": a verb, no speaker
     if token == ")":
@@ -215,6 +218,36 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         if token == ",":
             return (subject if chain else _appositive(text, left, j, v)), BEFORE
     return None, ""
+
+
+# Irregular past participles that head a reduced passive clause ("documents seen by Reuters").
+_IRREGULAR_PARTICIPLES = frozenset({"seen", "shown", "written", "taken", "given", "held", "run", "led", "made",
+                                    "sent", "drawn", "read", "brought", "found", "heard", "told", "won"})
+
+
+def _reduced_passive_head(text: str, left: list, first: int, j: int, v: Vocabulary) -> Speaker | None:
+    """The noun a reduced passive clause ending at ``left[j]`` describes, typed by it, spanning the clause.
+
+    "Records officials interviewed by The Times expressed …", "documents
+    obtained by CNN show …": the speaker is the officials or the documents,
+    not the agent of the participle.
+    """
+    if first < 3 or left[first - 1][2].lower() != "by" or (
+            left[first][2].islower() and left[first][2].endswith("ing")):  # "shocked by cutting rates"
+        return None
+    participle = left[first - 2][2]
+    if not participle.islower() or not (participle.endswith("ed") or participle in _IRREGULAR_PARTICIPLES):
+        return None
+    k = first - 3
+    if not is_word(left[k][2]) or left[k][2].lower() in v.stops:
+        return None
+    head_first = noun_phrase_back(left, k, v)
+    if head_first is None:
+        return None
+    head = make_speaker(text, left[head_first:k + 1], v)
+    if head is None or head.kind == UNKNOWN:
+        return None
+    return head._replace(end=left[j][1], phrase_end=left[j][1])
 
 
 def _subject_before_wins(subject: Speaker, inverted: Speaker | None, right: list) -> bool:
