@@ -1710,3 +1710,15 @@ def test_an_adverb_and_participle_before_a_noun_is_no_cue(text, cue):
 def test_contractions_and_ly_nouns_before_a_participle_keep_the_cue(text, speaker):
     rows = attributions(text)
     assert speaker in set(rows["speaker"])
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # the agent of a passive cue follows it; a "by" inside its infinitive clause is not its agent
+    ("Cantor was expected to defeat Brat by a wide margin.", "expected", None),
+    ("The car was believed to be driven by the suspected gunman.", "believed", None),
+    ("Mr. White’s account was confirmed to The Times by foreign diplomats.", "confirmed", "foreign diplomats"),
+    ("The attack was reported on Monday by Reuters.", "reported", "Reuters"),
+])
+def test_the_agent_of_a_passive_cue(text, cue, speaker):
+    row = only(attributions(text), cue)
+    assert (row.speaker if isinstance(row.speaker, str) else None) == speaker

@@ -872,9 +872,18 @@ def _agent(text: str, right: list, v: Vocabulary) -> Speaker | None:
             if last is not None:
                 return make_speaker(text, right[k + 1:last + 1], v)
             return None
-        if not is_word(right[k][2]):
-            return None
+        if not is_word(right[k][2]) or right[k][2].lower() == "that" or _infinitive_at(right, k, v):
+            return None  # "was expected to defeat Brat by a wide margin": the clause has begun
     return None
+
+
+def _infinitive_at(tokens: list, k: int, v: Vocabulary) -> bool:
+    """``tokens[k]`` is the "to" of an infinitive ("to defeat"); not a preposition ("confirmed to The
+    Times by", "told to by the White House")."""
+    if tokens[k][2].lower() != "to" or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1][2]
+    return following.isalpha() and following.islower() and following not in v.determiners and following != "by"
 
 
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
