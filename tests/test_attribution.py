@@ -1722,3 +1722,13 @@ def test_contractions_and_ly_nouns_before_a_participle_keep_the_cue(text, speake
 def test_the_agent_of_a_passive_cue(text, cue, speaker):
     row = only(attributions(text), cue)
     assert (row.speaker if isinstance(row.speaker, str) else None) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a number with thousands separators is one word: its comma splits no appositive chain
+    ("Former Florida Gov. Jeb Bush, who released 250,000 emails, tweeted about the contrast.", "tweeted",
+     "Former Florida Gov. Jeb Bush"),
+    ("The NAHB, which boasts 130,000 member firms, says the bill would harm home prices.", "says", "The NAHB"),
+])
+def test_thousands_separators_do_not_split_the_speaker_phrase(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker

@@ -12,18 +12,18 @@ import re
 from itertools import accumulate
 
 # A word: letters and digits joined by single hyphens, periods, apostrophes or "&"
-# ("Lt-Gen", "al-Baghdadi", "Daesh’s", "3.5", "AT&T", "U.S"); an apostrophe or a period
+# ("Lt-Gen", "al-Baghdadi", "Daesh’s", "3.5", "250,000", "AT&T", "U.S"); an apostrophe, a comma or a period
 # joins only when a letter or digit follows, so the closing single quote of
 # ‘caliphate’ and a sentence's final period stay punctuation. "U.S.-led" is one
 # word. Anything else is one character. Plain ``\w+`` runs and no alternation
 # inside the loop: this is the hot path of the stage (about twice as fast as
 # a pattern with a class per character).
-_TOKEN_RE = re.compile(r"\w+(?:['’\u2010\u2011\-.&]\w+)*(?:\.(?=-)(?:-\w+)+)?|\S")
+_TOKEN_RE = re.compile(r"\w+(?:['’\u2010\u2011\-.&,]\w+)*(?:\.(?=-)(?:-\w+)+)?|\S")
 # The same tokens, as one capturing group for :func:`tokens_and_starts`, with
 # possessive quantifiers: nothing after a run of word characters can match
 # one of them, so the engine need not keep backtracking points (a fifth
 # faster). tests/test_attribution.py checks that both patterns agree.
-_SPLIT_RE = re.compile(r"(\w++(?:['’\u2010\u2011\-.&]\w++)*+(?:\.(?=-)(?:-\w++)++)?+|\S)")
+_SPLIT_RE = re.compile(r"(\w++(?:['’\u2010\u2011\-.&,]\w++)*+(?:\.(?=-)(?:-\w++)++)?+|\S)")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$")  # "U.S" before its final period (its 2nd character is one)
 OPENING_QUOTES = frozenset("\"'“‘„‚«‹")
 CLOSING_QUOTES = frozenset("\"'”’»›")
