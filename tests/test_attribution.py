@@ -1732,3 +1732,24 @@ def test_the_agent_of_a_passive_cue(text, cue, speaker):
 ])
 def test_thousands_separators_do_not_split_the_speaker_phrase(text, cue, speaker):
     assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a description between a pair of dashes, like one between commas, follows the speaker
+    ("Jason Sims — a teacher from Mount Pleasant — says he made a last-minute decision.", "says", "Jason Sims"),
+    ("Rep. Jim Ward—a Democrat representing southeast Wichita—tweeted his translation.", "tweeted",
+     "Rep. Jim Ward"),
+    ("Separately, Ms Daniels - real name Stephanie Clifford - alleges she had a relationship with him.",
+     "alleges", "Ms Daniels"),
+    # an opening adverbial ending in a lower-case word is followed by the subject, not by a place
+    ("On the left, Betty Friedan, the feminist leader, compared her to a heretic, telling her she was wrong.",
+     "telling", "Betty Friedan"),
+])
+def test_dash_appositives_and_the_subject_after_an_opening_adverbial(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker
+
+
+def test_suspended_hyphens_are_no_dashes():
+    text = "The winners were Brent Welder, a Bernie Sanders- and Ocasio-Cortez- backed candidate, and others."
+    rows = attributions(text)
+    assert not len(rows) or rows["speaker"].isna().all()

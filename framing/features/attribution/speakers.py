@@ -217,7 +217,30 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             return inverted, INVERTED
         if token == ",":
             return (subject if chain else _appositive(text, left, j, v)), BEFORE
+        if token in DASHES and not form_is_ing:
+            subject = _dash_appositive(text, left, j, v)
+            if subject is not None:
+                return subject, BEFORE  # "Jason Sims — a teacher from Mount Pleasant — says"
     return None, ""
+
+
+def _dash_appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
+    """The subject before a description set off by a pair of dashes, the second at ``left[j]``.
+
+    The subject must open its clause: the sentence, or after a comma, a colon or a quotation mark.
+    """
+    d = next((k for k in range(j - 1, max(-1, j - _MAX_SEGMENT_TOKENS), -1) if left[k][2] in DASHES), None)
+    if d is None or d < 1 or d == j - 1 or not is_word(left[d - 1][2]):
+        return None
+    if "-" in (left[d][2], left[j][2]) and (left[d - 1][1] == left[d][0] or left[j - 1][1] == left[j][0]):
+        return None  # "a Bernie Sanders- and Ocasio-Cortez- backed candidate": hyphens, no dashes
+    if any(not is_word(tok[2]) and tok[2] not in ("'", "’", ".", "-") for tok in left[d + 1:j]):
+        return None  # a clause of its own between the dashes, not one description
+    first = noun_phrase_back(left, d - 1, v)
+    if first is None or (first > 0 and left[first - 1][2] not in (",", ":", ";") and left[first - 1][2]
+                         not in OPENING_QUOTES):
+        return None
+    return make_speaker(text, left[first:d], v)
 
 
 # Irregular past participles that head a reduced passive clause ("documents seen by Reuters").
@@ -956,7 +979,10 @@ def _after_opening_adverbial(tokens: list, v: Vocabulary) -> int:
         if comma is None:
             break
         k = comma + 1
-        # "Ames, Iowa,": one or two capitalised words between commas continue the place.
+        # "Ames, Iowa,": one or two capitalised words between commas continue the place,
+        # which is a name too ("On the left, Betty Friedan, the author," opens with her).
+        if not tokens[comma - 1][2][:1].isupper():
+            continue
         if k + 1 < len(tokens) and tokens[k][2][:1].isupper() and tokens[k + 1][2] == ",":
             k += 2
         elif k + 2 < len(tokens) and tokens[k][2][:1].isupper() and tokens[k + 2][2] == "," \
