@@ -1753,3 +1753,23 @@ def test_suspended_hyphens_are_no_dashes():
     text = "The winners were Brent Welder, a Bernie Sanders- and Ocasio-Cortez- backed candidate, and others."
     rows = attributions(text)
     assert not len(rows) or rows["speaker"].isna().all()
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # the subject of the clause says what its infinitive reports
+    ("He went on to rebut many of the detailed points.", "rebut", "He"),
+    ("Pelosi took to the House floor Friday to oppose trade legislation.", "oppose", "Pelosi"),
+    ("But he is correct to note that Obamacare was a failure.", "note", "he"),
+    ("Republicans were quick to point out that the deal was bad.", "point out", "Republicans"),
+    ("Mr. Rubio is expected to say that the world is dangerous.", "say", "Mr. Rubio"),
+    ("She needed to know the names of the Americans.", "know", "She"),
+    ('"It is a way for Democrats to say it is a path to citizenship," she said.', "say", "Democrats"),
+    # ... not when an object controls it, the subject is impersonal or the clause is out of sight
+    ("Trump urged Congress to reject the plan.", "reject", None),
+    ("It’s important to note that this problem is old.", "note", None),
+    ("Hagel, during the hearing, urged lawmakers not to write him off.", "write", None),
+    ("Caught between trying to defend Trump and keeping the base, he ran.", "defend", None),
+])
+def test_the_subject_of_an_infinitive_cue(text, cue, speaker):
+    row = only(attributions(text), cue)
+    assert (row.speaker if isinstance(row.speaker, str) else None) == speaker

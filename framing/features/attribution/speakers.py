@@ -53,11 +53,12 @@ from framing.features.attribution.phrases import (COORDINATORS, capitalised_name
 from framing.features.attribution.speaker_types import (ANONYMOUS, DOCUMENT, NAMED, PRONOUN, UNKNOWN, Speaker,
                                                         make_speaker)
 from framing.features.attribution.tokens import (CLOSING_QUOTES, DASHES, OPENING_QUOTES, SUBJECT_PRONOUNS,
-                                                 clause_comma, is_word, tokenize)
+                                                 before_apostrophe, clause_comma, is_word, tokenize)
 from framing.features.attribution.wordlists import Vocabulary
 
 # Where a speaker was found (see find_speaker).
 BEFORE, INVERTED, SHARED, PASSIVE = "before", "inverted", "shared", "passive"
+INFINITIVE = "infinitive"
 PARTICIPLE = "participle"  # a passive participle without a be-form: "men accused of abuse"
 BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s"})
 # Pronouns that can be the subject of a cue (SUBJECT_PRONOUNS); the object forms only name listeners.
@@ -104,9 +105,24 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     (Speaker or None, str)
         The speaker, and where it was found: ``"before"`` the cue,
         ``"inverted"`` (after it), ``"shared"`` (the subject of a coordinated
-        verb), ``"passive"`` (the agent of a passive cue, or none),
+        verb), ``"infinitive"`` (the subject of the clause an infinitive cue
+        belongs to, "he went on to rebut"), ``"passive"`` (the agent of a passive cue, or none),
         ``"participle"`` (the agent of a passive participle, or none), or ``""``.
     """
+    speaker, how = _find_speaker(text, left, right, label, form_is_ing, v, previous=previous,
+                                 sentence_start=sentence_start, form_is_past=form_is_past,
+                                 speaking_passive=speaking_passive)
+    if speaker is None and not form_is_ing and not form_is_past and left and left[-1][2].lower() == "to":
+        subject = _infinitive_subject(text, left, len(left) - 1, v, sentence_start)
+        if subject is not None:
+            return subject, INFINITIVE  # "He went on to rebut", "Pelosi took to the floor to oppose"
+    return speaker, how
+
+
+def _find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bool, v: Vocabulary, *,
+                  previous: Speaker | None, sentence_start: int,
+                  form_is_past: bool = False, speaking_passive: bool = False) -> tuple[Speaker | None, str]:
+    """:func:`find_speaker` without the subject of an infinitive."""
     if form_is_ing and opens_with_participle(left):
         found = _subject_after_clause(text, right, v)  # "While speaking to reporters, Trump said"
         if found is not None:
@@ -224,6 +240,69 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     return None, ""
 
 
+# Verbs whose object, not their subject, does what the infinitive says: "urged Congress to pass".
+_OBJECT_CONTROL = ("urg", "ask", "tell", "told", "forc", "allow", "encourag", "persuad", "invit", "order", "push",
+                   "pressur", "call", "want", "expect", "need", "requir", "instruct", "direct", "help", "lead",
+                   "led", "caus", "get", "got", "enabl", "permit", "compel", "challeng", "dar", "advis", "remind",
+                   "warn", "beg", "implor", "press", "prompt", "inspir", "empower", "authoriz", "convinc", "let",
+                   "mak", "made", "pay", "paid", "hire", "elect", "appoint", "choos", "chose", "nam")
+_IMPERSONAL_SUBJECTS = frozenset({"it", "there", "this", "that", "what"})
+
+
+def _infinitive_subject(text: str, left: list, k: int, v: Vocabulary, sentence_start: int) -> Speaker | None:
+    """The subject of the clause whose infinitive the cue is, ``left[k]`` being its "to".
+
+    "he is correct to note", "He went on to rebut", "Pelosi took to the House
+    floor Friday to oppose": the subject of the clause says it. None when
+    another noun phrase controls the infinitive ("urged Congress to pass"),
+    the subject is impersonal ("It is important to note") or a form of "be"
+    comes right before "to" ("The plan is to argue").
+    """
+    if k == 0 or left[k - 1][2].lower() in BE_FORMS or left[k - 1][2].lower() in _OBJECT_PRONOUNS:
+        return None
+    if is_word(left[k - 1][2]):
+        named = noun_phrase_back(left, k - 1, v)
+        if named is not None and named > 0 and left[named - 1][2].lower() == "for":
+            subject = make_speaker(text, left[named:k], v)  # "a way for Democrats to say"
+            return subject if subject is not None and subject.kind != UNKNOWN else None
+    start = k - 1
+    while start >= 0 and left[start][2] not in _CLAUSE_START_MARKS and left[start][2].lower() not in v.relatives \
+            and left[start][2].lower() not in _SUBORDINATORS:
+        start -= 1
+    if start < 0 and left[0][0] > sentence_start:
+        return None  # the window starts inside the clause: its subject is out of sight
+    clause = left[start + 1:k]
+    if not clause:
+        return None
+    first = _after_opening_adverbial(clause, v)
+    while first < len(clause) and clause[first][2].lower() in COORDINATORS:
+        first += 1  # "But he is correct to note"
+    if first >= len(clause):
+        return None
+    head = clause[first][2]
+    low = before_apostrophe(head.lower())
+    if low in _IMPERSONAL_SUBJECTS or _is_verb_form(low, v) or low in _IRREGULAR_PARTICIPLES or not (
+            head[:1].isupper() or low in v.determiners or low in v.quantifiers or low in SUBJECT_PRONOUNS):
+        return None  # "It's important to note"; "urged lawmakers not to" has no subject here
+    if low in SUBJECT_PRONOUNS:
+        subject, end = _pronoun(clause[first]), first + 1
+    else:
+        last = noun_phrase_forward(clause, first, v, strict=True)
+        if last is None:
+            return None
+        subject, end = make_speaker(text, clause[first:last + 1], v), last + 1
+    if subject is None or subject.kind == UNKNOWN or end >= len(clause):
+        return None  # no verb between the subject and "to": "people to say" is no clause
+    if any(tok[2].lower().startswith(_OBJECT_CONTROL) and clause[i - 1][2].lower() not in BE_FORMS
+           and i < len(clause) - 1 and clause[i + 1][2].lower() != "not"
+           for i, tok in enumerate(clause[end:], start=end)):
+        return None  # an object controls it ("urged Congress to pass"); not "needed to know", "is expected to"
+    return subject
+
+
+_CLAUSE_START_MARKS = frozenset({",", ";", ":", "(", ")"}) | DASHES | OPENING_QUOTES | CLOSING_QUOTES
+
+
 def _dash_appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     """The subject before a description set off by a pair of dashes, the second at ``left[j]``.
 
@@ -245,7 +324,7 @@ def _dash_appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | 
 
 # Irregular past participles that head a reduced passive clause ("documents seen by Reuters").
 _IRREGULAR_PARTICIPLES = frozenset({"seen", "shown", "written", "taken", "given", "held", "run", "led", "made",
-                                    "sent", "drawn", "read", "brought", "found", "heard", "told", "won"})
+                                    "sent", "drawn", "read", "brought", "found", "heard", "told", "won", "caught"})
 
 
 def _reduced_passive_head(text: str, left: list, first: int, j: int, v: Vocabulary) -> Speaker | None:
