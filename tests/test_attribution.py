@@ -1773,3 +1773,15 @@ def test_suspended_hyphens_are_no_dashes():
 def test_the_subject_of_an_infinitive_cue(text, cue, speaker):
     row = only(attributions(text), cue)
     assert (row.speaker if isinstance(row.speaker, str) else None) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a verb after ", and" or ", but" shares the subject of the sentence's first cue
+    ("UK Independence Party leader Nigel Farage said the warning showed that the President did not know what "
+     "he was talking about, and accused Number 10 of putting pressure on him.", "accused",
+     "UK Independence Party leader Nigel Farage"),
+    ("Mr. Obama said he rejects those arguments, and even pointed to a rampage in China.", "pointed to",
+     "Mr. Obama"),
+])
+def test_a_verb_after_comma_and_shares_the_main_subject(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker

@@ -410,6 +410,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     if not (reporting or is_reporting_use(entry, form, kind, left, right, v)):
         return None
     previous = found[-1].speaker if found and found[-1].sentence == number else None
+    first = _first_speaker_of_sentence(found, number)
     if entry.label in v.adverb_cues:
         # "Trump reportedly told aides …": unnamed reports; the clause around it is the content.
         c_start = _skip_space(text, s_start, s_end)
@@ -422,7 +423,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         speaking = low_form in v.speaking_passives
         speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
                                     previous=previous, sentence_start=s_start, form_is_past=kind == "past",
-                                    speaking_passive=speaking)
+                                    speaking_passive=speaking, first=first)
         if truncated and how != SHARED and (speaker is None or
                                             speaker.phrase_start <= left[min(2, len(left) - 1)][0]
                                             or _comma_before_speaker(left, speaker)):
@@ -433,7 +434,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
             left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
             speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
                                         previous=previous, sentence_start=s_start,
-                                        form_is_past=kind == "past", speaking_passive=speaking)
+                                        form_is_past=kind == "past", speaking_passive=speaking, first=first)
     if speaker is not None and how == BEFORE and speaker.kind != DOCUMENT:
         speaker = _document_owning(text, left, speaker, v) or speaker  # "A study by Media Matters found"
     if entry.label in v.document_cues and not low_form.endswith(" that") and (
@@ -835,6 +836,16 @@ def _inside_cue_gap(att: Attribution, previous: Attribution) -> bool:
     return (content is not None and other is not None and previous.sentence == att.sentence
             and previous.end <= att.start and att.end <= other.start
             and content.start < other.end and other.start < content.end)
+
+
+def _first_speaker_of_sentence(found: list[Attribution], number: int) -> Speaker | None:
+    """The speaker of the first cue of sentence ``number`` found so far: mostly the main clause's subject."""
+    first = None
+    for att in reversed(found):
+        if att.sentence != number:
+            break
+        first = att
+    return first.speaker if first is not None and first.how in (BEFORE, INVERTED) else None
 
 
 def _nested_in_previous(text: str, previous: Attribution, number: int, start: int, end: int) -> bool:

@@ -74,7 +74,8 @@ _GERUND_PREPOSITIONS = frozenset({"by", "in", "after", "before", "while", "when"
 
 def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bool, v: Vocabulary, *,
                  previous: Speaker | None, sentence_start: int,
-                 form_is_past: bool = False, speaking_passive: bool = False) -> tuple[Speaker | None, str]:
+                 form_is_past: bool = False, speaking_passive: bool = False,
+                 first: Speaker | None = None) -> tuple[Speaker | None, str]:
     """The speaker of the cue between ``left`` and ``right`` tokens.
 
     Parameters
@@ -97,6 +98,9 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         Word lists.
     previous : Speaker or None
         The speaker of the previous cue in the same sentence.
+    first : Speaker or None
+        The speaker of the first cue of the sentence, found before or after it
+        (the subject a verb after ", and" shares).
     sentence_start : int
         Offset of the sentence, to read its opening phrase.
 
@@ -111,7 +115,7 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     """
     speaker, how = _find_speaker(text, left, right, label, form_is_ing, v, previous=previous,
                                  sentence_start=sentence_start, form_is_past=form_is_past,
-                                 speaking_passive=speaking_passive)
+                                 speaking_passive=speaking_passive, first=first)
     if speaker is None and not form_is_ing and not form_is_past and left and left[-1][2].lower() == "to":
         subject = _infinitive_subject(text, left, len(left) - 1, v, sentence_start)
         if subject is not None:
@@ -121,7 +125,8 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
 
 def _find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bool, v: Vocabulary, *,
                   previous: Speaker | None, sentence_start: int,
-                  form_is_past: bool = False, speaking_passive: bool = False) -> tuple[Speaker | None, str]:
+                  form_is_past: bool = False, speaking_passive: bool = False,
+                  first: Speaker | None = None) -> tuple[Speaker | None, str]:
     """:func:`find_speaker` without the subject of an infinitive."""
     if form_is_ing and opens_with_participle(left):
         found = _subject_after_clause(text, right, v)  # "While speaking to reporters, Trump said"
@@ -190,6 +195,13 @@ def _find_speaker(text: str, left: list, right: list, label: str, form_is_ing: b
             return previous, SHARED
         return opening_subject(text, left, sentence_start, v) or previous, SHARED
     if low in COORDINATORS:
+        if j > 0 and left[j - 1][2] == "," and first is not None and first.kind != UNKNOWN \
+                and first.phrase_end <= left[j][0] \
+                and not any(tok[2] in OPENING_QUOTES or tok[2] in CLOSING_QUOTES for tok in left):
+            # ", and accused …" joins the main clause: the subject of the sentence's first cue, not
+            # of a clause in between ("Farage said the President did not know what he was talking
+            # about, and accused …").
+            return first, SHARED
         return _shared_subject(text, left, previous, sentence_start, v), SHARED
     if low in _OBJECT_PRONOUNS and not form_is_ing:
         if j > 0 and left[j - 1][2].lower() in _CAUSATIVES:
