@@ -1785,3 +1785,31 @@ def test_the_subject_of_an_infinitive_cue(text, cue, speaker):
 ])
 def test_a_verb_after_comma_and_shares_the_main_subject(text, cue, speaker):
     assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a relative clause after a dash stands for the phrase before the dash
+    ("But fact-check organizations — which diligently reported lies during the campaign — were ignored.",
+     "reported", "fact-check organizations"),
+    ('GOP front-runner Donald Trump - who previously said he would "bomb" the oil fields - said at a '
+     "Saturday rally in Texas that the U.S. should act.", "said", "GOP front-runner Donald Trump"),
+    # ... not a question's "who"
+    ("Tax cut – who believes it?", "believes", None),
+    # a participle clause after a conjunction and a short adverbial opens the sentence
+    ("Now, after arguing that the results were unfair, his team said it would appeal.", "arguing", "his team"),
+])
+def test_dash_relatives_and_participle_clauses_after_an_adverbial(text, cue, speaker):
+    row = attributions(text)
+    row = row[row["match"] == cue].iloc[0]
+    assert (row.speaker if isinstance(row.speaker, str) else None) == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    # a day name that modifies a noun is no time adverbial: the occasion runs on to "that"
+    ("Trump said at a Saturday rally in Texas that the U.S. should act.", "the U.S. should act"),
+    ("The Chamber argued in a February letter to Secretary Perez that the index is biased.",
+     "the index is biased"),
+])
+def test_a_day_name_before_a_noun_is_part_of_the_occasion(text, content):
+    rows = attributions(text)
+    assert content_of(text, rows.iloc[0]) == content

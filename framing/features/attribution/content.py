@@ -611,6 +611,12 @@ def _skip_time_adverbial(tokens: list, k: int, v: Vocabulary) -> int:
         elif not (low in v.openers or low in v.determiners or low.isdigit()):
             break
         j += 1
+    if after_time > k and after_time < len(tokens) and tokens[after_time - 1][2][:1].isupper() \
+            and tokens[after_time - 2][2].lower() in v.determiners:
+        following = tokens[after_time][2]
+        if following.isalpha() and following.islower() and following not in time and following != "that" \
+                and following not in v.openers:
+            return k  # "at a Saturday rally": the day names the rally, it is no time adverbial
     # "said Thursday in an interview": the opener after the time word starts the next adverbial
     return after_time
 

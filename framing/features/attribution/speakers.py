@@ -181,6 +181,8 @@ def _find_speaker(text: str, left: list, right: list, label: str, form_is_ing: b
         return make_speaker(text, left[j:j + 1], v), BEFORE  # "One told reporters …": an unnamed speaker
     if low in v.relatives and low != "that" and not token.isupper() or (low == "that" and j > 0 and (
             left[j - 1][2] == "," or (not form_is_ing and _relative_that(left, j, v)))):
+        if j > 0 and left[j - 1][2] in DASHES and any(tok[2] == "?" for tok in right):
+            return None, ""  # "Tax cut – who believes it?": a question, no relative clause
         return _antecedent(text, left, j, v), BEFORE
     if form_is_ing and token in CLOSING_QUOTES and j > 0 and left[j - 1][2] == "," and (
             previous is not None or any(tok[2] in OPENING_QUOTES for tok in left[:j - 1])):
@@ -325,8 +327,9 @@ def _dash_appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | 
         return None
     if "-" in (left[d][2], left[j][2]) and (left[d - 1][1] == left[d][0] or left[j - 1][1] == left[j][0]):
         return None  # "a Bernie Sanders- and Ocasio-Cortez- backed candidate": hyphens, no dashes
-    if any(not is_word(tok[2]) and tok[2] not in ("'", "’", ".", "-") for tok in left[d + 1:j]):
-        return None  # a clause of its own between the dashes, not one description
+    if left[d + 1][2].lower() not in v.relatives and \
+            any(not is_word(tok[2]) and tok[2] not in ("'", "’", ".", "-") for tok in left[d + 1:j]):
+        return None  # a clause of its own between the dashes, not one description or relative clause
     first = noun_phrase_back(left, d - 1, v)
     if first is None or (first > 0 and left[first - 1][2] not in (",", ":", ";") and left[first - 1][2]
                          not in OPENING_QUOTES):
@@ -620,9 +623,9 @@ _CLAUSE_BREAKS = frozenset({"that", "when", "if", "because", "while", "although"
 
 
 def _antecedent(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
-    """The phrase a relative pronoun stands for: "the U.S. military, which said"."""
+    """The phrase a relative pronoun stands for: "the U.S. military, which said", "Trump - who said"."""
     k = j - 1
-    if k >= 0 and left[k][2] == ",":
+    if k >= 0 and (left[k][2] == "," or left[k][2] in DASHES):
         k -= 1
     if k < 0 or not is_word(left[k][2]):
         return None
@@ -845,8 +848,20 @@ _PARTICIPLE_SUBORDINATORS = frozenset({"when", "while", "after", "before", "if",
 
 
 def opens_with_participle(left: list) -> bool:
-    """The cue is a participle that opens its sentence, alone or after a subordinator ("Citing …", "When asked …")."""
-    return not left or (len(left) == 1 and left[0][2].lower() in _PARTICIPLE_SUBORDINATORS)
+    """The cue is a participle that opens its sentence, alone or after a subordinator ("Citing …", "When asked …").
+
+    A conjunction or a short adverbial may come first ("But after arguing …", "Now, after arguing …").
+    """
+    if not left:
+        return True
+    if left[-1][2].lower() not in _PARTICIPLE_SUBORDINATORS:
+        return False
+    before = left[:-1]
+    if not before:
+        return True
+    if len(before) == 1:
+        return before[0][2].lower() in COORDINATORS
+    return before[-1][2] == "," and len(before) <= 4 and all(is_word(tok[2]) for tok in before[:-1])
 
 
 _MAX_TITLE_WORDS = 6
