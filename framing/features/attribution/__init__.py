@@ -72,9 +72,9 @@ from framing.features.attribution.phrases import noun_phrase_back, noun_phrase_f
 from framing.features.attribution.polls import poll_cues, poll_entry
 from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
                                                         speaker_type)
-from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INVERTED, PARTICIPLE, PASSIVE, SHARED,
-                                                   find_speaker, inside_opening_subordinate,
-                                                   opens_with_participle)
+from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INFINITIVE, INVERTED, PARTICIPLE, PASSIVE,
+                                                   SHARED, find_speaker, infinitive_subject,
+                                                   inside_opening_subordinate, opens_with_participle)
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, tokens_and_starts
 from framing.features.attribution.wordlists import Vocabulary, vocabulary
 from framing.features.base import Doc, Rows
@@ -156,12 +156,17 @@ def find_attributions(doc: Doc, doc_number: int, rows: Rows) -> None:
     tokens = SentenceTokens(text, v.abbreviations, regions)
     states = v.state_classes
     found: list[Attribution] = []
+    first: Attribution | None = None  # the first attribution of the current sentence
     for entry, start, end, number, sentence in kept:
         if entry.category in states and found and _nested_in_previous(text, found[-1], number, start, end):
             continue  # "Clinton said she wants …": part of what the previous cue reports
-        attribution = _analyse(text, entry, start, end, number, sentence, quotes, v, found, tokens)
+        first_speaker = first.speaker if first is not None and first.sentence == number \
+            and first.how in (BEFORE, INVERTED) else None
+        attribution = _analyse(text, entry, start, end, number, sentence, quotes, v, found, tokens, first_speaker)
         if attribution is not None and not (found and _inside_cue_gap(attribution, found[-1])):
             found.append(attribution)
+            if first is None or first.sentence != number:
+                first = attribution
     found = _with_colon_cues(doc, found, quotes, v, bounds, sentence_starts)
     found = _with_poll_cues(doc, found, v, bounds)
     found = _cut_contents_at_later_cues(text, found, quotes)
@@ -388,7 +393,7 @@ def _rejected_early(text: str, entry: Entry, start: int, end: int, s_end: int, v
 
 def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentence: tuple[int, int],
              quotes: QuoteIndex, v: Vocabulary, found: list[Attribution],
-             tokens: "SentenceTokens") -> Attribution | None:
+             tokens: "SentenceTokens", first: Speaker | None = None) -> Attribution | None:
     s_start, s_end = sentence
     form = text[start:end]
     kind, first_word, low_form = _form_facts(form)
@@ -410,7 +415,6 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     if not (reporting or is_reporting_use(entry, form, kind, left, right, v)):
         return None
     previous = found[-1].speaker if found and found[-1].sentence == number else None
-    first = _first_speaker_of_sentence(found, number)
     if entry.label in v.adverb_cues:
         # "Trump reportedly told aides …": unnamed reports; the clause around it is the content.
         c_start = _skip_space(text, s_start, s_end)
@@ -435,6 +439,10 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
             speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
                                         previous=previous, sentence_start=s_start,
                                         form_is_past=kind == "past", speaking_passive=speaking, first=first)
+    if speaker is None and kind not in ("ing", "past") and left and left[-1][2].lower() == "to":
+        speaker = infinitive_subject(text, left, len(left) - 1, v, s_start)  # "He went on to rebut"
+        if speaker is not None:
+            how = INFINITIVE
     if speaker is not None and how == BEFORE and speaker.kind != DOCUMENT:
         speaker = _document_owning(text, left, speaker, v) or speaker  # "A study by Media Matters found"
     if entry.label in v.document_cues and not low_form.endswith(" that") and (
@@ -836,16 +844,6 @@ def _inside_cue_gap(att: Attribution, previous: Attribution) -> bool:
     return (content is not None and other is not None and previous.sentence == att.sentence
             and previous.end <= att.start and att.end <= other.start
             and content.start < other.end and other.start < content.end)
-
-
-def _first_speaker_of_sentence(found: list[Attribution], number: int) -> Speaker | None:
-    """The speaker of the first cue of sentence ``number`` found so far: mostly the main clause's subject."""
-    first = None
-    for att in reversed(found):
-        if att.sentence != number:
-            break
-        first = att
-    return first.speaker if first is not None and first.how in (BEFORE, INVERTED) else None
 
 
 def _nested_in_previous(text: str, previous: Attribution, number: int, start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ words (``clause_stops`` in ``framing/rules/attribution.yaml``).
 from __future__ import annotations
 
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word
-from framing.features.attribution.wordlists import COORDINATORS, Vocabulary
+from framing.features.attribution.wordlists import COORDINATORS, OPENING_QUANTIFIERS, Vocabulary
 _MAX_NP_WORDS = 8
 
 
@@ -37,13 +37,13 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                 continue
             break
         low = token.lower()
-        if low in _OPENING_QUANTIFIERS and first is not None and not (
-                k > 0 and _joins_before_quantifier(tokens[k - 1][2].lower(), v)):
-            first = k  # "you see some Republican leaders insist": a quantifier opens the phrase
-            break
         # Most words just grow the phrase: only those of ``checks`` (and adverbs
         # in -ly, not "family" or "ally") need the rules below.
         if low in checks or low.endswith("ly"):
+            if low in OPENING_QUANTIFIERS and first is not None and not (
+                    k > 0 and _joins_before_quantifier(tokens[k - 1][2].lower(), v)):
+                first = k  # "you see some Republican leaders insist": a quantifier opens the phrase
+                break
             if low in v.determiners or _demonstrative_that(tokens, k, j, v):
                 first = k
                 if k > 1 and tokens[k - 1][2].lower() in _COORDINATING and _head_like(tokens[k - 2][2], v) \
@@ -131,9 +131,6 @@ def _joins_before_quantifier(low: str, v: Vocabulary) -> bool:
 
 
 _PRONOUN_DETERMINERS = frozenset({"one", "another"})
-# Quantifiers that open a noun phrase as its determiner does; not numbers ("the two
-# senators"), nor "other" and "more", which follow a determiner or another word.
-_OPENING_QUANTIFIERS = frozenset({"some", "many", "several", "few", "both", "dozens", "hundreds", "thousands"})
 _COORDINATING = frozenset({"and", "or", "nor"})
 
 

@@ -109,25 +109,11 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     (Speaker or None, str)
         The speaker, and where it was found: ``"before"`` the cue,
         ``"inverted"`` (after it), ``"shared"`` (the subject of a coordinated
-        verb), ``"infinitive"`` (the subject of the clause an infinitive cue
-        belongs to, "he went on to rebut"), ``"passive"`` (the agent of a passive cue, or none),
+        verb), ``"passive"`` (the agent of a passive cue, or none),
         ``"participle"`` (the agent of a passive participle, or none), or ``""``.
+        When nothing is found for an infinitive cue, the caller may try
+        :func:`infinitive_subject` (``"infinitive"``: "he went on to rebut").
     """
-    speaker, how = _find_speaker(text, left, right, label, form_is_ing, v, previous=previous,
-                                 sentence_start=sentence_start, form_is_past=form_is_past,
-                                 speaking_passive=speaking_passive, first=first)
-    if speaker is None and not form_is_ing and not form_is_past and left and left[-1][2].lower() == "to":
-        subject = _infinitive_subject(text, left, len(left) - 1, v, sentence_start)
-        if subject is not None:
-            return subject, INFINITIVE  # "He went on to rebut", "Pelosi took to the floor to oppose"
-    return speaker, how
-
-
-def _find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bool, v: Vocabulary, *,
-                  previous: Speaker | None, sentence_start: int,
-                  form_is_past: bool = False, speaking_passive: bool = False,
-                  first: Speaker | None = None) -> tuple[Speaker | None, str]:
-    """:func:`find_speaker` without the subject of an infinitive."""
     if form_is_ing and opens_with_participle(left):
         found = _subject_after_clause(text, right, v)  # "While speaking to reporters, Trump said"
         if found is not None:
@@ -263,7 +249,7 @@ _OBJECT_CONTROL = ("urg", "ask", "tell", "told", "forc", "allow", "encourag", "p
 _IMPERSONAL_SUBJECTS = frozenset({"it", "there", "this", "that", "what"})
 
 
-def _infinitive_subject(text: str, left: list, k: int, v: Vocabulary, sentence_start: int) -> Speaker | None:
+def infinitive_subject(text: str, left: list, k: int, v: Vocabulary, sentence_start: int) -> Speaker | None:
     """The subject of the clause whose infinitive the cue is, ``left[k]`` being its "to".
 
     "he is correct to note", "He went on to rebut", "Pelosi took to the House

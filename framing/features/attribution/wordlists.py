@@ -21,6 +21,9 @@ from framing._warnings import LexiconError
 
 # Words that join conjuncts ("U.S. and Iraqi intelligence sources").
 COORDINATORS = frozenset({"and", "but", "or", "&"})
+# Quantifiers that open a noun phrase as a determiner does ("some Republican leaders"); not
+# numbers ("the two senators"), nor "other" and "more", which follow a determiner or another word.
+OPENING_QUANTIFIERS = frozenset({"some", "many", "several", "few", "both", "dozens", "hundreds", "thousands"})
 
 REQUIRED_LISTS = (
     "anonymous_heads", "role_heads", "anonymous_phrases", "anonymity_tail", "titles",
@@ -203,7 +206,8 @@ def vocabulary(path: str | None = None) -> Vocabulary:
                                   for w in p.split()),
         anonymity_adjectives=frozenset(p.split()[0].lower() for p in lists["anonymous_phrases"]
                                        if len(p.split()) == 2 and p.split()[1].lower() in lower("link_prepositions")),
-        phrase_checks=(lower("determiners") | links | COORDINATORS | lower("clause_stops") | lower("pronouns")),
+        phrase_checks=(lower("determiners") | links | COORDINATORS | lower("clause_stops") | lower("pronouns")
+                       | OPENING_QUANTIFIERS),
         phrase_edges=links | COORDINATORS | time | openers,
         time_phrase_words=time | openers | lower("determiners"),
     )
