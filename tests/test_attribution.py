@@ -1813,3 +1813,30 @@ def test_dash_relatives_and_participle_clauses_after_an_adverbial(text, cue, spe
 def test_a_day_name_before_a_noun_is_part_of_the_occasion(text, content):
     rows = attributions(text)
     assert content_of(text, rows.iloc[0]) == content
+
+
+def test_an_upper_case_dateline_before_a_colon_is_no_speaker_label():
+    text = ("BEIRUT: Daesh militants, routed from one stronghold after another, have regrouped.\n\n"
+            "Experts say they are preparing their next incarnation.")
+    assert ":" not in set(attributions(text)["match"])
+
+
+def test_the_arab_news_dateline_is_no_attribution(sample, sample_corpus):
+    text = doc_of(sample_corpus, "000")["text"]
+    assert text.startswith("BEIRUT:")
+    rows = sample[1]
+    rows = rows[(rows["doc_id"] == doc_of(sample_corpus, "000")["doc_id"]) & (rows["match"] == ":")]
+    assert not (rows["start"] == text.index(":")).any()
+
+
+def test_transcript_labels_in_capitals_stay_speakers():
+    text = "TAPPER: Welcome back.\nSANDERS: Thank you for having me.\nTAPPER: What do you think?"
+    rows = attributions(text)
+    rows = rows[rows["match"] == ":"]
+    assert rows["speaker"].tolist() == ["TAPPER", "SANDERS", "TAPPER"]
+    assert set(rows["speaker_type"]) == {"named"}
+
+
+def test_us_in_capitals_is_the_country_not_a_pronoun():
+    row = only(attributions("Russia will claim the ground liberated by US backed forces."), "backed")
+    assert (row.speaker, row.speaker_type) == ("US", "organization")

@@ -122,6 +122,8 @@ def analyse_colon(text: str, offset: int, sentence: tuple[int, int], quotes: Quo
         return None  # "Trump said: “…”": the verb is the cue
     quote = _quotation_after(text, offset, quotes)
     label = _label(text, line_start, offset, v) if offset - line_start <= _MAX_LABEL_CHARS else None
+    if label is not None and _dateline(text, line_start, offset):
+        return None  # "BEIRUT: Daesh militants, routed …" opens the story with its place
     if quote is not None:
         speaker = label or _speaker_before(text, floor, offset, v)
         return speaker, Content(quote[2], quote[3], DIRECT, "quote_after")
@@ -201,6 +203,24 @@ def _label(text: str, line_start: int, offset: int, v: Vocabulary) -> Speaker | 
     if speaker is not None and speaker.kind == ORGANIZATION and _transcript_name(words[:last + 1], v):
         speaker = speaker._replace(kind=NAMED)  # "TAPPER:", "KEN BODDIE:" in a transcript
     return speaker
+
+
+_DATELINE_REACH = 300  # a dateline opens the story: within its first lines
+
+
+def _dateline(text: str, line_start: int, offset: int) -> bool:
+    """An upper-case place before the colon that opens the story's first paragraph ("BEIRUT:"), used once.
+
+    A transcript's upper-case speaker labels ("TAPPER:") recur; a dateline does
+    not, and it opens a story of several paragraphs (a single line "TAPPER: …"
+    is a quoted turn).
+    """
+    if line_start > _DATELINE_REACH or ":" in text[:line_start] or "\n\n" in text[:line_start] \
+            or "\n" not in text[offset:]:
+        return False  # only the first paragraph of a story opens with one
+    label = text[line_start:offset]
+    letters = [ch for ch in label if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) and text.count(label.strip() + ":") == 1
 
 
 def _transcript_name(words: list[str], v: Vocabulary) -> bool:

@@ -114,8 +114,9 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     low = head.lower().rstrip(".")
     if len(core) == 1 and low in _UNNAMED_ONES:
         return ANONYMOUS  # "Another said", "One told reporters", "Said one, …"
-    if len(core) == 1 and (low in v.pronouns or _without_contraction(low) in v.pronouns):
-        return PRONOUN  # also "they’re telling", "he's said"
+    if len(core) == 1 and (low in v.pronouns or _without_contraction(low) in v.pronouns) \
+            and head != "US":
+        return PRONOUN  # also "they’re telling", "he's said"; not "US", the country
     if len(core) == 1 and len(low) == 1:
         return UNKNOWN  # the "Q:" and "A:" of an interview transcript label turns, not people
     if len(core) == 1 and low in v.determiners:
