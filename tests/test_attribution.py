@@ -1840,3 +1840,18 @@ def test_transcript_labels_in_capitals_stay_speakers():
 def test_us_in_capitals_is_the_country_not_a_pronoun():
     row = only(attributions("Russia will claim the ground liberated by US backed forces."), "backed")
     assert (row.speaker, row.speaker_type) == ("US", "organization")
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a free relative or an existential "there" names no speaker
+    ("Whoever is nominated will have to consider the possibility of being in limbo.", "consider"),
+    ("There’s a difference between flexibility and telling people whatever they want.", "telling"),
+])
+def test_whoever_and_there_are_no_speakers(text, cue):
+    row = only(attributions(text), cue)
+    assert not isinstance(row.speaker, str) or row.speaker_type == "unknown"
+
+
+def test_blasted_out_is_sending_not_attacking():
+    assert "blasted" not in set(attributions("Pelosi also blasted out a letter to the caucus.")["match"])
+    assert only(attributions("Pelosi blasted the plan as a disaster."), "blasted").category == "attack"

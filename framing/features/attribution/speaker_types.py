@@ -114,6 +114,8 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     low = head.lower().rstrip(".")
     if len(core) == 1 and low in _UNNAMED_ONES:
         return ANONYMOUS  # "Another said", "One told reporters", "Said one, …"
+    if len(core) == 1 and (low in _NO_ONE_IN_PARTICULAR or _without_contraction(low) in _NO_ONE_IN_PARTICULAR):
+        return UNKNOWN  # "Whoever is nominated will have to consider", "There's a difference between … telling"
     if len(core) == 1 and (low in v.pronouns or _without_contraction(low) in v.pronouns) \
             and head != "US":
         return PRONOUN  # also "they’re telling", "he's said"; not "US", the country
@@ -253,6 +255,7 @@ _GENERATION = re.compile(r"(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)")
 _SURNAME_TITLES = frozenset({"king", "prince", "bishop", "judge", "dean", "duke", "major", "marshal"})
 _PARTY_MEMBER = frozenset({"republican", "democrat"})
 _UNNAMED_ONES = frozenset({"another", "one", "either", "neither", "those"})  # "Those who claim …"
+_NO_ONE_IN_PARTICULAR = frozenset({"whoever", "whomever", "whatever", "there", "here"})
 _ANAPHORIC = frozenset({"both", "all", "other", "each"})
 
 
