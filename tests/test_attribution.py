@@ -1855,3 +1855,26 @@ def test_whoever_and_there_are_no_speakers(text, cue):
 def test_blasted_out_is_sending_not_attacking():
     assert "blasted" not in set(attributions("Pelosi also blasted out a letter to the caucus.")["match"])
     assert only(attributions("Pelosi blasted the plan as a disaster."), "blasted").category == "attack"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a speaker phrase does not run back over another cue and its speaker
+    ("Among other things, Greene claimed Farenthold asked her for a threesome.", "asked", "Farenthold"),
+    ("The survey showed Mrs. Clinton claiming 94 percent of Democrats.", "claiming", "Mrs. Clinton"),
+    ("Trump denied telling Bolton that he sought to use the aid.", "telling", "Trump"),
+    # ... but a cue word inside a name stays in it
+    ("The Alliance Defending Freedom calls it another step.", "calls", "The Alliance Defending Freedom"),
+])
+def test_a_speaker_phrase_stops_at_the_previous_cue(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    # an adverb between commas after the cue does not hide its "that"
+    ("In a tweet Wednesday morning, Trump claimed, falsely, that Mexico was paying for the wall.",
+     "Mexico was paying for the wall"),
+    ("Obama continues to argue, correctly, that the economy has added jobs.", "the economy has added jobs"),
+])
+def test_an_adverb_between_commas_before_that(text, content):
+    row = attributions(text).iloc[0]
+    assert content_of(text, row) == content

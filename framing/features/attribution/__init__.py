@@ -443,6 +443,9 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         speaker = infinitive_subject(text, left, len(left) - 1, v, s_start)  # "He went on to rebut"
         if speaker is not None:
             how = INFINITIVE
+    if speaker is not None and how == BEFORE and found and _runs_over_cue(text, speaker, found[-1], number):
+        # "Greene claimed Farenthold asked her"; "Trump denied telling Bolton": the same speaker
+        speaker = _after_cue(text, left, speaker, found[-1].end, v) or found[-1].speaker
     if speaker is not None and how == BEFORE and speaker.kind != DOCUMENT:
         speaker = _document_owning(text, left, speaker, v) or speaker  # "A study by Media Matters found"
     if entry.label in v.document_cues and not low_form.endswith(" that") and (
@@ -844,6 +847,25 @@ def _inside_cue_gap(att: Attribution, previous: Attribution) -> bool:
     return (content is not None and other is not None and previous.sentence == att.sentence
             and previous.end <= att.start and att.end <= other.start
             and content.start < other.end and other.start < content.end)
+
+
+def _runs_over_cue(text: str, speaker: Speaker, previous: Attribution, number: int) -> bool:
+    """The speaker phrase runs over the previous cue and its own speaker: "Greene claimed Farenthold".
+
+    Not over a cue word in a name ("Alliance Defending Freedom") or a participle
+    with its agent ("officials cited by the Washington Post say").
+    """
+    other = previous.speaker
+    return (previous.sentence == number and previous.how == BEFORE and other is not None
+            and speaker.phrase_start <= other.start and other.end <= previous.start
+            and previous.end <= speaker.end and text[previous.start:previous.end].islower()
+            and not text.startswith(" by ", previous.end))
+
+
+def _after_cue(text: str, left: list, speaker: Speaker, cue_end: int, v: Vocabulary) -> Speaker | None:
+    """The part of a speaker phrase after another cue that the phrase ran over, or None."""
+    words = [tok for tok in left if cue_end <= tok[0] and tok[1] <= speaker.end]
+    return make_speaker(text, words, v) if words else None
 
 
 def _nested_in_previous(text: str, previous: Attribution, number: int, start: int, end: int) -> bool:

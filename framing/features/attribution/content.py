@@ -200,7 +200,8 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
         if start < comma:
             return _typed(text, start, strip_end(text, start, comma), "before", quotes)
     if comma is not None and k < len(right) and right[k][2] == "," and not (
-            k + 1 < len(right) and right[k + 1][2].lower() == "that"):  # "he told the Guardian, that …"
+            k + 1 < len(right) and right[k + 1][2].lower() == "that") \
+            and not _adverb_between_commas(right, k):  # "he told the Guardian, that …", "claimed, falsely, that"
         start = _strip_start(text, s_start, s_end)
         return _typed(text, start, strip_end(text, start, s_end), "sentence", quotes)
     if c_first is not None:
@@ -513,6 +514,9 @@ def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:
         k = _skip_to_that(tokens, k, v)
     while k < n:
         low = tokens[k][2].lower()
+        if low == "," and _adverb_between_commas(tokens, k):
+            k += 3  # "Trump claimed, falsely, that …"
+            continue
         if low not in _SKIP_AFTER_CUE:
             break
         if low == "that" and k + 1 < n and (tokens[k + 1][2].lower() in v.gap or (
@@ -520,6 +524,12 @@ def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:
             break  # "Experts say that will be difficult", "He said that.": "that" is a pronoun
         k += 1
     return k
+
+
+def _adverb_between_commas(tokens: list, k: int) -> bool:
+    """``tokens[k]`` is a comma that opens ", falsely," (an adverb in -ly and a second comma)."""
+    return (k + 2 < len(tokens) and tokens[k + 2][2] == "," and tokens[k + 1][2].islower()
+            and tokens[k + 1][2].endswith("ly"))
 
 
 # Prepositions that open an adverbial of occasion or medium between a cue and
