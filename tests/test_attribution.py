@@ -1878,3 +1878,18 @@ def test_a_speaker_phrase_stops_at_the_previous_cue(text, cue, speaker):
 def test_an_adverb_between_commas_before_that(text, content):
     row = attributions(text).iloc[0]
     assert content_of(text, row) == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # words and a quotation that open the sentence are not what a cue with its own clause reports
+    ('In a Tuesday appearance on "The Late Show with Stephen Colbert," House Minority Leader Nancy Pelosi, '
+     "D-Calif., said the Axios interview didn't surprise her.", "said", "the Axios interview didn't surprise her"),
+    ('In laying out what his campaign calls the "Rubio Doctrine," the presidential hopeful said he was '
+     "guided by three principles.", "said", "he was guided by three principles"),
+    # ... but a time, a place or a participle after the tag leaves the clause with the quotation
+    ("Democrats have “no faith in you,” he said the next day.", "said", "Democrats have “no faith in you,”"),
+    ('The suspect was armed with "two large knives", Lt Whitney said at a news conference.', "said",
+     'The suspect was armed with "two large knives"'),
+])
+def test_a_quotation_ending_an_opening_clause_and_a_cue_with_its_own_clause(text, cue, content):
+    assert content_of(text, only(attributions(text), cue)) == content

@@ -174,12 +174,15 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
                                                           _is_participle(text, cue)))) \
                 or _adjunct_tail(right, k, v, complete):
             lead = _clause_lead(text, row, s_start)
-            if lead is not None:
+            if lead is None:
+                # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
+                return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
+            if not _clause_follows(right, k, v):
                 # "The plan is “dead on arrival,” he said": the speaker said the whole clause,
                 # and quoted only its end.
                 return Content(lead, row[1], MIXED, "quote_before")
-            # "“…,” Dunford said": the comma before the closing mark belongs to the tag.
-            return Content(row[2], _strip_comma(text, row[2], row[3]), DIRECT, "quote_before")
+            # Otherwise the words and quotation open the sentence and the cue has a clause of
+            # its own ('In an appearance on "The Late Show," Pelosi said the interview …').
     c_first = _content_first(text, right, k_content, s_end, complete, group_end)
     if c_first is not None:
         after_quote = quotes.by_start.get(c_first)
@@ -342,6 +345,18 @@ def _closes_opening_clause(text: str, row: tuple, s_start: int) -> bool:
     """Words of the sentence stand before the quotation ``row``: "Calling the request “repugnant,”",
     "… on “Fox & Friends,”", "greeted him with a warm “Welcome,”"."""
     return row[0] > s_start and _ALNUM.search(text, s_start, row[0]) is not None
+
+
+def _clause_follows(right: list, k: int, v: Vocabulary) -> bool:
+    """A reported clause starts right after the cue group: "said the interview …", "said he was …",
+    "said that …"; not a time ("said the next day"), a place or a participle."""
+    if k >= len(right):
+        return False
+    low = before_apostrophe(right[k][2].lower())
+    if low == "that" or low in SUBJECT_PRONOUNS:
+        return True
+    return low in v.determiners and k + 1 < len(right) and not any(
+        tok[2].lower() in v.time for tok in right[k + 1:k + 3])  # "said the next day"
 
 
 # Marks that end what stands before a clause: a dateline ("WASHINGTON —"), a label ("Update:").
