@@ -338,3 +338,23 @@ def test_a_nickname_inside_a_name_is_no_scare_quote(text, quoted):
 ])
 def test_a_quoted_word_in_a_title_case_headline_is_no_nickname(text, quoted):
     assert quote_kinds(text)[quoted] == "scare"
+
+
+@pytest.mark.parametrize("text, quoted, kind", [
+    # a programme after "on", a work after its author or director, a show after a broadcaster's possessive
+    ("Conway said so in a Monday morning interview on “Fox & Friends,” suggesting that the plan failed.",
+     "“Fox & Friends,”", "title"),
+    ("But a portion of Brokaw's remarks on \"Meet the Press\" also stoked anger.", '"Meet the Press"', "title"),
+    ("Emily Miller is the author of “Emily Gets Her Gun” (Regnery, 2013).", "“Emily Gets Her Gun”", "title"),
+    ("The director of \"Blackfish\" would not talk.", '"Blackfish"', "title"),
+    ('Speaking on CNN\'s "Newsroom" later in the day, she disagreed.', '"Newsroom"', "title"),
+    ('Some 60 people turned out for a "Rally for the Children" protest.', '"Rally for the Children"', "title"),
+    # a short name defined in parentheses, and an alias, are mentions
+    ("A press release from the Commission on Presidential Debates (“CPD”) announced it.", "“CPD”", "mention"),
+    ('A hacker by the alias "Guccifer 2.0" released more information.', '"Guccifer 2.0"', "mention"),
+    # ... while one capitalised word after "on" or after a group's acronym keeps its distance
+    ("The plan was built on “Freedom” alone.", "“Freedom”", "scare"),
+    ("ISIS’s “Caliphate” fell.", "“Caliphate”", "scare"),
+])
+def test_programmes_works_and_defined_names_are_no_scare_quotes(text, quoted, kind):
+    assert quote_kinds(text)[quoted] == kind

@@ -27,8 +27,10 @@ Decided in this order for each quotation:
    "sang “Amazing Grace”"), before a noun that names what the title is
    of ("“Make America Great Again” caps", "the “Today's best articles”
    newsletter"), title-cased after a possessive ("NBC’s “Meet the
-   Press”", "Fox News Channel's “Tucker Carlson Tonight”"), or before a
-   possessive and a name ("“60 Minutes”’ Lesley Stahl").
+   Press”", "Fox News Channel's “Tucker Carlson Tonight”") or after "on"
+   ("an interview on “Fox & Friends”"), or before a possessive and a name
+   ("“60 Minutes”’ Lesley Stahl"). **mention** also for an acronym defined
+   in parentheses ("(“CPD”)").
 5. **title** when the attribution stage found it speaking: a quoted work
    that is the speaker of a cue ("“60 Minutes” announced", "as
    “Blackfish” points out").
@@ -63,7 +65,7 @@ _TITLE_NOUN_AFTER = re.compile(
     r"buttons?|slogan|campaign|program|programme|initiative|doctrine|movement|tour|rally|speech|ads?|"
     r"series|show|segment|podcast|column|documentary|episode|album|song|book|film|movie|conference|"
     r"host|co-host|anchor|contestant|star|section|page|"
-    r"summit|project|website|app|hashtag|sign-off|motto|bill|plan|policy|act)\b",
+    r"summit|project|website|app|hashtag|sign-off|motto|bill|plan|policy|act|protest|march|festival|concert)\b",
     re.IGNORECASE)
 # Nouns that name a word: what follows them in quotation marks is mentioned.
 _MENTION_BEFORE = re.compile(
@@ -88,7 +90,7 @@ _AS_PUT_IT_AFTER = re.compile(r"[\s,\u201d\u2019\"']{0,4}as\s[^.!?\n]{1,40}?\bpu
 _AS_PUT_IT_BEFORE = re.compile(r"\bas\s[^.!?\n]{1,40}?\bput\s+it\s*[,:]?\s*$")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]e|us|[Mm]y|[Oo]ur)(?:['\u2019](?:m|ve|ll|d|re))?\b"
                            r"(?!['\u2019\-]\w)")
-_KNOWN_AS_BEFORE = re.compile(r"\b(?:(?:known|referred\s+to|named)\s+as|nicknamed(?:\s+as)?)(?:\s+the)?\s*$",
+_KNOWN_AS_BEFORE = re.compile(r"\b(?:(?:known|referred\s+to|named)\s+as|nicknamed(?:\s+as)?|alias)(?:\s+the)?\s*$",
                               re.IGNORECASE)
 MAX_SCARE_WORDS = 4
 
@@ -246,6 +248,11 @@ def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
                                        or (_POSSESSIVE_BEFORE.search(before) and _title_cased(content))
                                        or (_MEDIUM_POSSESSIVE_BEFORE.search(before) and _one_capitalised(content))):
         return TITLE  # also "Fox News Channel's “Tucker Carlson Tonight”", "“Meet the Press”’s Chuck Todd"
+    if (_ON_BEFORE.search(before, max(0, len(before) - 12)) and _title_cased(content)) or (
+            _AUTHOR_OF_BEFORE.search(before, max(0, len(before) - 24)) and _looks_like_title(content)):
+        return TITLE  # "in an interview on “Fox & Friends,”", "author of “Emily Gets Her Gun”"
+    if _ACRONYM.fullmatch(content) and text[start - 1:start] == "(" and text[end:end + 1] == ")":
+        return MENTION  # 'the Commission on Presidential Debates (“CPD”)': a short name defined
     if _FIRST_PERSON.search(content):
         # The outlet does not say "I" or "we" in its own voice: a quoted word in the
         # first person is someone's words ("vowed to “sacrifice my blood”", "only I can
@@ -254,8 +261,13 @@ def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
     return None
 
 
+_ON_BEFORE = re.compile(r"\bon\s*$")
+_AUTHOR_OF_BEFORE = re.compile(r"\b(?:author|co-author|editor|director|producer)\s+of\s*$", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z][A-Z&.]{1,9}")
+
 # Broadcasters and streaming services, whose possessive before a quotation names a programme.
-_BROADCASTERS = r"Channel|Network|News|Radio|TV|Television|Netflix|Hulu|Spotify|YouTube"
+_BROADCASTERS = (r"Channel|Network|News|Radio|TV|Television|Netflix|Hulu|Spotify|YouTube"
+                 r"|CNN|MSNBC|CNBC|NBC|CBS|ABC|BBC|PBS|NPR|HBO|ESPN|CBC|Fox")
 _POSSESSIVE_END = r"(?:['\u2019]s|['\u2019])\s*$"
 # A medium's possessive right before a quotation: "CNN's", "NBC’s", "CBS'", "Fox News Channel's";
 # not a person's ("Trump’s “Big Beautiful Wall”" keeps its distance).
