@@ -1893,3 +1893,24 @@ def test_an_adverb_between_commas_before_that(text, content):
 ])
 def test_a_quotation_ending_an_opening_clause_and_a_cue_with_its_own_clause(text, cue, content):
     assert content_of(text, only(attributions(text), cue)) == content
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # an opening participle clause is no subject: the subject follows its comma
+    ("Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him a stiff.",
+     "calling", "Trump"),
+    ("Facing a stalemate on immigration, Schumer has shifted the argument by arguing that it is unfair.",
+     "arguing", "Schumer"),
+    # ... but a name in -ing is one ("Rolling Stone")
+    ("Rolling Stone's statement places the blame on Jackie, accusing her of lying.", "accusing",
+     "Rolling Stone's statement"),
+    # "by telephone" is a medium and "by standing" a gerund: no agents
+    ("“I would have been in Siberia,” Mr. Daniloff, now 81, said by telephone this week.", "said", "Mr. Daniloff"),
+    # a cue after ", but" and an occasion shares the sentence's subject
+    ('The employee first said he did not recall it, but in a later interview said he had an "Oh, no" moment.',
+     "said", "The employee"),
+])
+def test_opening_participles_media_and_occasions_before_the_cue(text, cue, speaker):
+    rows = attributions(text)
+    rows = rows[rows["match"] == cue]
+    assert rows.iloc[-1].speaker == speaker

@@ -393,7 +393,7 @@ def _rejected_early(text: str, entry: Entry, start: int, end: int, s_end: int, v
 
 def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentence: tuple[int, int],
              quotes: QuoteIndex, v: Vocabulary, found: list[Attribution],
-             tokens: "SentenceTokens", first: Speaker | None = None) -> Attribution | None:
+             tokens: "SentenceTokens", first_speaker: Speaker | None = None) -> Attribution | None:
     s_start, s_end = sentence
     form = text[start:end]
     kind, first_word, low_form = _form_facts(form)
@@ -427,7 +427,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         speaking = low_form in v.speaking_passives
         speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
                                     previous=previous, sentence_start=s_start, form_is_past=kind == "past",
-                                    speaking_passive=speaking, first=first)
+                                    speaking_passive=speaking, first_speaker=first_speaker)
         if truncated and how != SHARED and (speaker is None or
                                             speaker.phrase_start <= left[min(2, len(left) - 1)][0]
                                             or _comma_before_speaker(left, speaker)):
@@ -438,7 +438,8 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
             left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
             speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
                                         previous=previous, sentence_start=s_start,
-                                        form_is_past=kind == "past", speaking_passive=speaking, first=first)
+                                        form_is_past=kind == "past", speaking_passive=speaking,
+                                        first_speaker=first_speaker)
     if speaker is None and kind not in ("ing", "past") and left and left[-1][2].lower() == "to":
         speaker = infinitive_subject(text, left, len(left) - 1, v, s_start)  # "He went on to rebut"
         if speaker is not None:

@@ -75,7 +75,7 @@ _GERUND_PREPOSITIONS = frozenset({"by", "in", "after", "before", "while", "when"
 def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bool, v: Vocabulary, *,
                  previous: Speaker | None, sentence_start: int,
                  form_is_past: bool = False, speaking_passive: bool = False,
-                 first: Speaker | None = None) -> tuple[Speaker | None, str]:
+                 first_speaker: Speaker | None = None) -> tuple[Speaker | None, str]:
     """The speaker of the cue between ``left`` and ``right`` tokens.
 
     Parameters
@@ -98,7 +98,7 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         Word lists.
     previous : Speaker or None
         The speaker of the previous cue in the same sentence.
-    first : Speaker or None
+    first_speaker : Speaker or None
         The speaker of the first cue of the sentence, found before or after it
         (the subject a verb after ", and" shares).
     sentence_start : int
@@ -183,13 +183,13 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             return previous, SHARED
         return opening_subject(text, left, sentence_start, v) or previous, SHARED
     if low in COORDINATORS:
-        if j > 0 and left[j - 1][2] == "," and first is not None and first.kind != UNKNOWN \
-                and first.phrase_end <= left[j][0] \
+        if j > 0 and left[j - 1][2] == "," and first_speaker is not None and first_speaker.kind != UNKNOWN \
+                and first_speaker.phrase_end <= left[j][0] \
                 and not any(tok[2] in OPENING_QUOTES or tok[2] in CLOSING_QUOTES for tok in left):
             # ", and accused …" joins the main clause: the subject of the sentence's first cue, not
             # of a clause in between ("Farage said the President did not know what he was talking
             # about, and accused …").
-            return first, SHARED
+            return first_speaker, SHARED
         return _shared_subject(text, left, previous, sentence_start, v), SHARED
     if low in _OBJECT_PRONOUNS and not form_is_ing:
         if j > 0 and left[j - 1][2].lower() in _CAUSATIVES:
@@ -205,6 +205,12 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             first2 = noun_phrase_back(left, j2, v) if j2 >= 0 and is_word(left[j2][2]) else None
             if first2 is not None:
                 return make_speaker(text, left[first2:j2 + 1], v), BEFORE
+            if j2 >= 0 and left[j2][2].lower() in COORDINATORS:
+                # "The employee first said …, but in a later interview said …": the shared subject
+                if j2 > 0 and left[j2 - 1][2] == "," and first_speaker is not None \
+                        and first_speaker.kind != UNKNOWN:
+                    return first_speaker, SHARED
+                return _shared_subject(text, left, previous, sentence_start, v), SHARED
         # not for an -ing cue: "courts to dismiss cases alleging …" is a participle of the noun before it
         subject = None if form_is_ing else _relative_clause_subject(text, left, j if first is None else first, v)
         if subject is not None:
@@ -980,9 +986,15 @@ def _listener_follows(tokens: list, k: int, v: Vocabulary) -> bool:
 
 
 def _agent(text: str, right: list, v: Vocabulary) -> Speaker | None:
-    """The agent of a passive cue: "was reported by Reuters"."""
+    """The agent of a passive cue: "was reported by Reuters".
+
+    Not a medium ("said by telephone") or a gerund ("responded by standing").
+    """
     for k in range(min(len(right), 4)):
         if right[k][2].lower() == "by" and k + 1 < len(right):
+            following = right[k + 1][2]
+            if following.lower() in _MEDIA_AFTER_BY or (following.islower() and following.endswith("ing")):
+                return None
             last = noun_phrase_forward(right, k + 1, v)
             if last is not None:
                 return make_speaker(text, right[k + 1:last + 1], v)
@@ -990,6 +1002,11 @@ def _agent(text: str, right: list, v: Vocabulary) -> Speaker | None:
         if not is_word(right[k][2]) or right[k][2].lower() == "that" or _infinitive_at(right, k, v):
             return None  # "was expected to defeat Brat by a wide margin": the clause has begun
     return None
+
+
+# Means of speaking after "by": "said by telephone", "told by email".
+_MEDIA_AFTER_BY = frozenset({"telephone", "phone", "email", "e-mail", "text", "video", "videoconference",
+                             "videolink", "letter", "mail", "fax", "satellite", "zoom", "skype", "radio"})
 
 
 def _infinitive_at(tokens: list, k: int, v: Vocabulary) -> bool:
@@ -1066,7 +1083,8 @@ def _after_opening_adverbial(tokens: list, v: Vocabulary) -> int:
     place ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton …").
     """
     k = _after_dateline(tokens)
-    while k < len(tokens) and (_opens_adverbial(tokens[k][2], v) or _opens_time_phrase(tokens, k, v)):
+    while k < len(tokens) and (_opens_adverbial(tokens[k][2], v) or _opens_time_phrase(tokens, k, v)
+                               or _opens_participle_clause(tokens, k, v)):
         comma = next((i for i in range(k + 1, min(len(tokens), k + 14)) if tokens[i][2] == ","), None)
         if comma is None:
             break
@@ -1087,6 +1105,16 @@ def _opens_adverbial(token: str, v: Vocabulary) -> bool:
     low = token.lower()
     return (low in v.openers or low in v.links or low in v.time or low in _CLAUSE_OPENING_WORDS
             or is_ly_adverb(low, v))  # "Ultimately, …", "As Texas governor, …"
+
+
+def _opens_participle_clause(tokens: list, k: int, v: Vocabulary) -> bool:
+    """A capitalised -ing form before a lower-case word opens a clause: "Speaking at a town hall, Trump
+    …", "Facing a stalemate, Schumer …"; not a name ("Rolling Stone", "Manning, a former analyst")."""
+    token = tokens[k][2]
+    if not (token[:1].isupper() and token.endswith("ing") and _is_verb_form(token.lower(), v)):
+        return False
+    following = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+    return following.isalpha() and following.islower()
 
 
 # Words that open an adverbial phrase or clause before a sentence's subject.
