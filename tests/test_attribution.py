@@ -1914,3 +1914,16 @@ def test_opening_participles_media_and_occasions_before_the_cue(text, cue, speak
     rows = attributions(text)
     rows = rows[rows["match"] == cue]
     assert rows.iloc[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # who issued a text speaks through it: "X issued a statement saying …"
+    ("Black Lives Matter issued a statement saying it took the action.", "Black Lives Matter", "named"),
+    ("His office put out a statement saying the U.S. does not need more refugees.", "His office", "organization"),
+    ("Mr. Trump issued a statement Tuesday saying he was misunderstood.", "Mr. Trump", "named"),
+    # ... a text with its own speaker, or no publishing verb, still speaks itself
+    ("A statement from the hospital said Scalise was shot.", "A statement from the hospital", "document"),
+])
+def test_who_issued_a_statement_speaks_through_it(text, speaker, kind):
+    row = attributions(text).iloc[-1]
+    assert (row.speaker, row.speaker_type) == (speaker, kind)

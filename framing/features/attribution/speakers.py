@@ -219,6 +219,10 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             head = _reduced_passive_head(text, left, first, j, v)
             if head is not None:
                 return head, BEFORE  # "Records officials interviewed by The Times expressed"
+            if form_is_ing:
+                author = _publisher_of(text, left, first, v)
+                if author is not None:
+                    return author, BEFORE  # "Black Lives Matter issued a statement saying"
             return make_speaker(text, left[_name_after_thing(left, first, j, v):j + 1], v), BEFORE
         return None, ""  # also "Democrats have started urging", "36 NGBs that responded said": a verb, no speaker
     if token == ")":
@@ -357,6 +361,35 @@ def _reduced_passive_head(text: str, left: list, first: int, j: int, v: Vocabula
     if head is None or head.kind == UNKNOWN:
         return None
     return head._replace(end=left[j][1], phrase_end=left[j][1])
+
+
+# Verbs by which someone puts out a text that then speaks: "issued a statement saying".
+_PUBLISHING_VERBS = frozenset({"issued", "issues", "released", "releases", "sent", "sends", "published",
+                               "publishes", "posted", "posts", "distributed", "put", "puts", "signed", "signs",
+                               "wrote", "writes", "tweeted", "tweets", "filed", "files"})
+
+
+def _publisher_of(text: str, left: list, first: int, v: Vocabulary) -> Speaker | None:
+    """The subject who issued the text before an -ing cue: "His office put out a statement saying".
+
+    ``left[first:]`` is the text's phrase ("a statement"); the verb before it
+    ("issued", "put out") must have a subject phrase right before it.
+    """
+    k = first - 1
+    if k >= 0 and left[k][2].lower() == "out":
+        k -= 1  # "put out", "sent out"
+    if k < 1 or left[k][2].lower() not in _PUBLISHING_VERBS:
+        return None
+    if not left[first][2].lower() in ("a", "an") or not any(tok[2].lower() in v.documents for tok in left[first:]):
+        return None
+    j = _skip_gap(left, k - 1, v)
+    if j < 0 or not is_word(left[j][2]) or left[j][2].lower() in v.stops:
+        return None
+    start = noun_phrase_back(left, j, v)
+    if start is None:
+        return None
+    author = make_speaker(text, left[start:j + 1], v)
+    return author if author is not None and author.kind not in (UNKNOWN, DOCUMENT) else None
 
 
 def _subject_before_wins(subject: Speaker, inverted: Speaker | None, right: list) -> bool:
