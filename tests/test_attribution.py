@@ -1927,3 +1927,16 @@ def test_opening_participles_media_and_occasions_before_the_cue(text, cue, speak
 def test_who_issued_a_statement_speaks_through_it(text, speaker, kind):
     row = attributions(text).iloc[-1]
     assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a contracted pronoun is the speaker without its auxiliary
+    ("“I'd like to say next week, but we will get it,” Trump said.", "say", "I"),
+    ("As an emergency physician, I’m trained to think in terms of worst cases.", "think", "I"),
+    # a noun after "to" is no infinitive, and a dash-closed aside hides the antecedent
+    ("A White House spokesperson did not reply to questions.", "questions", None),
+    ("Trump faces Democrats — poised to take the House on Thursday — who refuse to give ground.", "refuse", None),
+])
+def test_contracted_pronouns_nouns_after_to_and_dash_asides(text, cue, speaker):
+    row = only(attributions(text), cue)
+    assert (row.speaker if isinstance(row.speaker, str) else None) == speaker

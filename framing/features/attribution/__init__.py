@@ -440,7 +440,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
                                         previous=previous, sentence_start=s_start,
                                         form_is_past=kind == "past", speaking_passive=speaking,
                                         first_speaker=first_speaker)
-    if speaker is None and kind not in ("ing", "past") and left and left[-1][2].lower() == "to":
+    if speaker is None and kind == "base" and left and left[-1][2].lower() == "to":
         speaker = infinitive_subject(text, left, len(left) - 1, v, s_start)  # "He went on to rebut"
         if speaker is not None:
             how = INFINITIVE

@@ -295,7 +295,8 @@ def infinitive_subject(text: str, left: list, k: int, v: Vocabulary, sentence_st
             head[:1].isupper() or low in v.determiners or low in v.quantifiers or low in SUBJECT_PRONOUNS):
         return None  # "It's important to note"; "urged lawmakers not to" has no subject here
     if low in SUBJECT_PRONOUNS:
-        subject, end = _pronoun(clause[first]), first + 1
+        start = clause[first][0]
+        subject, end = _pronoun((start, start + len(low), head[:len(low)])), first + 1  # "he's" -> "he"
     else:
         last = noun_phrase_forward(clause, first, v, strict=True)
         if last is None:
@@ -650,7 +651,8 @@ _CLAUSE_BREAKS = frozenset({"that", "when", "if", "because", "while", "although"
 def _antecedent(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     """The phrase a relative pronoun stands for: "the U.S. military, which said", "Trump - who said"."""
     k = j - 1
-    if k >= 0 and (left[k][2] == "," or left[k][2] in DASHES):
+    dash = k >= 0 and left[k][2] in DASHES
+    if k >= 0 and (left[k][2] == "," or dash):
         k -= 1
     if k < 0 or not is_word(left[k][2]):
         return None
@@ -658,7 +660,10 @@ def _antecedent(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     if first is None:
         return None
     first = _after_participle(left, first, k, v)
-    return make_speaker(text, left[first:k + 1], v)
+    speaker = make_speaker(text, left[first:k + 1], v)
+    if dash and speaker is not None and speaker.kind == UNKNOWN:
+        return None  # "Democrats — poised to assume control of the House — who refuse": out of reach
+    return speaker
 
 
 def _after_participle(tokens: list, first: int, last: int, v: Vocabulary) -> int:
