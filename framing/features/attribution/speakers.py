@@ -660,9 +660,11 @@ def _antecedent(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     if first is None:
         return None
     first = _after_participle(left, first, k, v)
+    if dash and any(tok[2] in DASHES for tok in left[:first]):
+        return None  # "Democrats — poised to assume control of the House — who refuse": out of reach
     speaker = make_speaker(text, left[first:k + 1], v)
     if dash and speaker is not None and speaker.kind == UNKNOWN:
-        return None  # "Democrats — poised to assume control of the House — who refuse": out of reach
+        return None  # "zero civilian casualties – which would encourage": a clause, not a phrase, before it
     return speaker
 
 
