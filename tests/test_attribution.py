@@ -1940,3 +1940,15 @@ def test_who_issued_a_statement_speaks_through_it(text, speaker, kind):
 def test_contracted_pronouns_nouns_after_to_and_dash_asides(text, cue, speaker):
     row = only(attributions(text), cue)
     assert (row.speaker if isinstance(row.speaker, str) else None) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a relative clause and the descriptions after it tell about the name before them
+    ("Eddie Griffin, who at the time was a member of the AfroSpear, a group of black bloggers, said that "
+     "it was wrong.", "Eddie Griffin"),
+    ("Stefanik, who was a high school senior in Albany, N.Y., remembers watching a friend collapse.", "Stefanik"),
+    # ... and a relative clause right before the cue leaves the phrase before it, as before
+    ("But the source, who has worked with Mueller, said the former director is careful.", "the source"),
+])
+def test_descriptions_after_a_relative_clause_in_an_appositive_chain(text, speaker):
+    assert attributions(text).iloc[0].speaker == speaker

@@ -758,12 +758,31 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
             else:
                 segments = segments[k + 1:]
             break
+    for k in range(len(segments) - 1, 1, -1):
+        if _describes_the_segment_before(left, segments[k - 1], v):
+            # "Eddie Griffin, who at the time was a member of the AfroSpear, a group of black
+            # bloggers, said": the relative or participle clause, and the segments after it,
+            # describe the phrase before it, which is the speaker (a clause right before the
+            # cue is handled by _appositive_of: "the source, who has worked with Mueller, said").
+            segments = segments[k:]
+            break
     if not segments:
         return None
     speaker = _appositive_of(text, left, segments, v, near_is_subject=tag_end is not None)
     if speaker is not None and tag_end is not None:
         speaker = speaker._replace(phrase_end=max(speaker.phrase_end, tag_end))
     return speaker
+
+
+def _describes_the_segment_before(left: list, segment: tuple[int, int], v: Vocabulary) -> bool:
+    """The segment opens with a relative pronoun or a participle: "who ran for president", "delivering
+    Cross' speech". It is a clause about the phrase before it."""
+    a, b = segment
+    if a > b:
+        return False
+    word = left[a][2]
+    low = word.lower()
+    return low in ("who", "which", "whose") or (word.islower() and low.endswith("ing") and _is_verb_form(low, v))
 
 
 # "R-Utah", "D-N.Y.", "(R-S.C.)", "I-Vt."; "California Democrat", "an Ohio Republican", "a Republican".
