@@ -1952,3 +1952,13 @@ def test_contracted_pronouns_nouns_after_to_and_dash_asides(text, cue, speaker):
 ])
 def test_descriptions_after_a_relative_clause_in_an_appositive_chain(text, speaker):
     assert attributions(text).iloc[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a party tag in parentheses, then a time, then the cue
+    ("Sen. John McCain (R-Ariz.) on Friday announced that he will vote against the proposal.", "Sen. John McCain"),
+    ("House Minority Leader Kevin McCarthy (R-Calif.) last week said he was willing to work with Democrats.",
+     "House Minority Leader Kevin McCarthy"),
+])
+def test_a_parenthesised_party_tag_before_a_time_adverbial(text, speaker):
+    assert attributions(text).iloc[0].speaker == speaker

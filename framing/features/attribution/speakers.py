@@ -495,9 +495,9 @@ def _time_adverbial_start(left: list, j: int, v: Vocabulary) -> int | None:
     first = next((i for i in range(k, j + 1) if left[i][2].lower() in _TIME_OPENERS or left[i][2] in _WEEKDAYS), None)
     before = left[first - 1][2] if first else ""
     low = before.lower()
-    if not is_word(before) or (low in v.stops and not is_acronym(before)) or low in v.determiners \
-            or low in v.pronouns:  # "The WHO on Saturday" is a subject; "your Sunday viewing" is not
-        return None
+    if not (is_word(before) or before == ")") or (low in v.stops and not is_acronym(before)) \
+            or low in v.determiners or low in v.pronouns:  # "The WHO on Saturday" is a subject; "your
+        return None  # Sunday viewing" is not; "Sen. John McCain (R-Ariz.) on Friday" keeps its tag
     return first
 
 
