@@ -1962,3 +1962,24 @@ def test_descriptions_after_a_relative_clause_in_an_appositive_chain(text, speak
 ])
 def test_a_parenthesised_party_tag_before_a_time_adverbial(text, speaker):
     assert attributions(text).iloc[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    # a dateline or a transcript label opening the sentence is not what is reported
+    ("WASHINGTON – Legally married couples will be allowed to file joint returns, the IRS announced Thursday.",
+     "Legally married couples will be allowed to file joint returns"),
+    ("WASHINGTON (Reuters) - President Trump will make it easier to export drones, according to people familiar "
+     "with the matter.", "President Trump will make it easier to export drones"),
+])
+def test_a_dateline_is_not_part_of_the_content(text, content):
+    assert content_of(text, attributions(text).iloc[-1]) == content
+
+
+def test_an_honorific_makes_a_person_of_a_name_that_is_also_an_organization():
+    row = only(attributions("Mr. Fox also expressed disbelief that Mr. Trump did well."), "expressed")
+    assert (row.speaker, row.speaker_type) == ("Mr. Fox", "named")
+
+
+def test_calling_a_press_conference_is_no_naming():
+    text = "Long and Bosma conceded they called the press conference because Pence failed to explain the law."
+    assert "called" not in set(attributions(text)["match"])

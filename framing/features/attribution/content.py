@@ -199,13 +199,13 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
             return Content(row[0], end, MIXED, "quote_after")
     comma = _comma_before(text, phrase_start, s_start)
     if comma is not None and _adjunct_tail(right, k, v, complete):
-        start = _strip_start(text, s_start, comma)
+        start = _sentence_start(text, s_start, comma)
         if start < comma:
             return _typed(text, start, strip_end(text, start, comma), "before", quotes)
     if comma is not None and k < len(right) and right[k][2] == "," and not (
             k + 1 < len(right) and right[k + 1][2].lower() == "that") \
             and not _adverb_between_commas(right, k):  # "he told the Guardian, that …", "claimed, falsely, that"
-        start = _strip_start(text, s_start, s_end)
+        start = _sentence_start(text, s_start, s_end)
         return _typed(text, start, strip_end(text, start, s_end), "sentence", quotes)
     if c_first is not None:
         end = strip_end(text, c_first, s_end)
@@ -300,14 +300,14 @@ def _according_to(text, cue, group_end, sentence, right, quotes) -> Content | No
     s_start, s_end = sentence
     comma = _comma_before(text, cue[0], s_start)
     if comma is not None:
-        start = _strip_start(text, s_start, comma)
+        start = _sentence_start(text, s_start, comma)
         if start < comma:
             return Content(start, strip_end(text, start, comma), ACCORDING_TO, "before")
     quote_end = _quote_closed_by_comma_before(text, cue[0], s_start)
     if quote_end is not None:
         # "pulled from a property’s “most recent operating statement,” according to the
         # regulation": the clause runs to the closing mark, which keeps the quotation whole.
-        start = _strip_start(text, s_start, quote_end)
+        start = _sentence_start(text, s_start, quote_end)
         whole = quotes.by_start.get(start)
         if whole is not None and quotes.rows[whole][1] == quote_end:  # "“We won,” according to …"
             row = quotes.rows[whole]
@@ -705,6 +705,17 @@ def _clause_after(text: str, end: int, s_end: int) -> bool:
 
 def _only_punctuation(text: str, start: int, end: int) -> bool:
     return not any(ch.isalnum() for ch in text[start:end])
+
+
+# A dateline opening a story's first sentence: "WASHINGTON –", "BEIRUT (AP) —", "LONDON:".
+_DATELINE = re.compile(r"[A-Z][A-Z.,'’ ]{1,40}(?:\s*\([^)\n]{1,30}\))?\s*(?:--|[—–:-])\s+")
+
+
+def _sentence_start(text: str, start: int, end: int) -> int:
+    """:func:`_strip_start`, also past a dateline ("WASHINGTON – Legally married couples …")."""
+    start = _strip_start(text, start, end)
+    found = _DATELINE.match(text, start, end)
+    return found.end() if found is not None and found.end() < end else start
 
 
 def _strip_start(text: str, start: int, end: int) -> int:

@@ -255,6 +255,7 @@ _GENERATION = re.compile(r"(?:II|III|IV|VI{0,3}|IX|XI{0,3}|XIV|XV)")
 _SURNAME_TITLES = frozenset({"king", "prince", "bishop", "judge", "dean", "duke", "major", "marshal"})
 _PARTY_MEMBER = frozenset({"republican", "democrat"})
 _UNNAMED_ONES = frozenset({"another", "one", "either", "neither", "those"})  # "Those who claim …"
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"})
 _NO_ONE_IN_PARTICULAR = frozenset({"whoever", "whomever", "whatever", "there", "here"})
 _ANAPHORIC = frozenset({"both", "all", "other", "each"})
 
@@ -274,6 +275,8 @@ def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> st
              and w.lower() not in v.determiners]
     if head.rstrip(".") in v.titles and len(names) == 0:
         return _role_or_anonymous(core, v)
+    if len(core) == 2 and core[0].rstrip(".") in _HONORIFICS:
+        return NAMED  # "Mr. Fox", "Ms. Post": a person, whatever the surname also names
     if low in v.organizations or (len(head) > 1 and head.replace(".", "").isupper()):
         return ORGANIZATION
     if len(core) == 1 or core[0].lower() in v.quantifiers or not any(
