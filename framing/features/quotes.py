@@ -376,10 +376,11 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 def _title_case_line(text: str, start: int, end: int) -> bool:
     """The quotation stands in a headline written in title case ("A Talented 'Oppositional' Orator"),
-    where every word is capitalised, names or not."""
-    line_start = text.rfind("\n", max(0, start - _HEADLINE_REACH), start) + 1
-    line_end = text.find("\n", end, end + _HEADLINE_REACH)
-    words = _LONG_WORD.findall(text, line_start, len(text) if line_end < 0 else line_end)
+    where every word is capitalised, names or not. A longer line is body text."""
+    bounds = _short_line(text, start, end)
+    if bounds is None:
+        return False
+    words = _LONG_WORD.findall(text, *bounds)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
@@ -392,18 +393,26 @@ def _is_single_letter(text: str, start: int, end: int) -> bool:
 _HEADLINE_REACH = 200  # a headline line is short: a longer line is body text, decided without reading it
 
 
-def _upper_case_line(text: str, start: int, end: int) -> bool:
-    """The quotation stands in a short line written in capitals: a headline quoting someone."""
+def _short_line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Bounds of the line holding ``text[start:end]``, or None when it runs on past the headline reach."""
     low = max(0, start - _HEADLINE_REACH)
     line_start = text.rfind("\n", low, start) + 1
     if line_start == 0 and low > 0:
-        return False
+        return None
     line_end = text.find("\n", end, end + _HEADLINE_REACH)
     if line_end < 0:
         if end + _HEADLINE_REACH < len(text):
-            return False
+            return None
         line_end = len(text)
-    line = text[line_start:line_end]
+    return line_start, line_end
+
+
+def _upper_case_line(text: str, start: int, end: int) -> bool:
+    """The quotation stands in a short line written in capitals: a headline quoting someone."""
+    bounds = _short_line(text, start, end)
+    if bounds is None:
+        return False
+    line = text[bounds[0]:bounds[1]]
     if len(line) - len(line.translate(_WITHOUT_ASCII_LOWER)) > 0.1 * len(line):
         return False  # body text, decided in C: more lower-case letters than a headline's 10% could hold
     letters = [ch for ch in line if ch.isalpha()]

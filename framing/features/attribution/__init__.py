@@ -796,7 +796,7 @@ def _cut_relative_clause_contents(text: str, found: list[Attribution], quotes: Q
             continue
         comma = text.find(",", content.start, content.end)
         while comma >= 0:
-            after = _strip_spaces(text, comma + 1, content.end)
+            after = _skip_space(text, comma + 1, content.end)
             if after in cue_starts or _MAIN_VERB_AFTER_COMMA.match(text, comma, content.end):
                 end = _strip_coordinator(text, content.start, comma)
                 if end > content.start:
@@ -811,12 +811,6 @@ def _cut_content(content: Content, end: int, quotes: QuoteIndex) -> Content:
     if content.quote_type == MIXED and not quotes.inside(content.start, end):
         return content._replace(end=end, quote_type=INDIRECT)
     return content._replace(end=end)
-
-
-def _strip_spaces(text: str, start: int, end: int) -> int:
-    while start < end and text[start].isspace():
-        start += 1
-    return start
 
 
 def _drop_nested_states(found: list[Attribution], v: Vocabulary) -> list[Attribution]:

@@ -775,14 +775,10 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
 
 
 def _describes_the_segment_before(left: list, segment: tuple[int, int], v: Vocabulary) -> bool:
-    """The segment opens with a relative pronoun or a participle: "who ran for president", "delivering
-    Cross' speech". It is a clause about the phrase before it."""
+    """The segment opens with a relative pronoun: "who ran for president" is a clause about the
+    phrase before it. (A participle segment is an adverbial, dropped by ``_is_adverbial_segment``.)"""
     a, b = segment
-    if a > b:
-        return False
-    word = left[a][2]
-    low = word.lower()
-    return low in ("who", "which", "whose") or (word.islower() and low.endswith("ing") and _is_verb_form(low, v))
+    return a <= b and left[a][2].lower() in ("who", "which", "whose")
 
 
 # "R-Utah", "D-N.Y.", "(R-S.C.)", "I-Vt."; "California Democrat", "an Ohio Republican", "a Republican".
