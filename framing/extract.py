@@ -510,7 +510,11 @@ def _typed(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _empty_table() -> pd.DataFrame:
+    """A matches table with no rows and the dtypes a table with rows has."""
     table = pd.DataFrame({name: [] for name in COLUMNS})
+    strings = pd.Series(["text"]).dtype  # the string dtype this pandas infers (``str``, or object before 3.0)
+    for name in ("doc_id", "source", "feature", "category", "label", "match"):
+        table[name] = table[name].astype(strings)
     for name in ("start", "end", "sentence"):
         table[name] = table[name].astype(np.int64)
     table["in_quote"] = table["in_quote"].astype(bool)

@@ -81,6 +81,15 @@ def test_empty_corpus_and_empty_texts():
     assert docs["n_tokens"].tolist() == [0, 0]
 
 
+def test_a_table_without_matches_has_the_dtypes_of_one_with_matches():
+    # so that filters such as ``matches["match"].str.lower()`` work on an empty result too
+    empty = framing.extract(pd.DataFrame({"doc_id": ["a"], "text": ["Nothing to see here."]}))
+    full = framing.extract(pd.DataFrame({"doc_id": ["a"], "text": ["He said it was over."]}))
+    assert empty.empty and not full.empty
+    assert empty.dtypes.to_dict() == full.dtypes.to_dict()
+    assert empty["match"].str.lower().empty
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=400), min_size=1, max_size=3))
 def test_extraction_never_raises_and_offsets_stay_valid(texts):
