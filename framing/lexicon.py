@@ -29,6 +29,10 @@ CATEGORY_KEYS = {"description", "sources", "entries", "note"}
 ENTRY_KEYS = {"label", "patterns", "inflect", "forms", "case", "reject_in_caps",
               "exclude_before", "exclude_after", "homograph", "note"}
 CASES = ("any", "exact", "lower", "upper")
+# Word classes a lexicon form may also belong to, each checked by the stage that
+# reads the entry: a reporting verb that can be a noun ("claims") or an
+# adjective ("alleged"); a stance adjective that can be a reporting verb ("alleged").
+HOMOGRAPHS = (None, "noun", "adjective", "verb")
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 MAX_PATTERN_LENGTH = 200
 
@@ -46,7 +50,7 @@ class Entry:
     reject_in_caps: bool = False
     exclude_before: tuple[str, ...] = ()
     exclude_after: tuple[str, ...] = ()
-    homograph: str | None = None
+    homograph: str | None = None  # another word class the form can belong to (HOMOGRAPHS)
 
 
 @dataclass
@@ -235,8 +239,9 @@ def _validate_entry(here, lex_id, feature, cat_id, raw) -> Entry:
     if inflect not in (None, "verb"):
         raise LexiconError(f"{here}: inflect {inflect!r} is not supported; use 'verb' or leave it out.")
     homograph = raw.get("homograph")
-    if homograph not in (None, "noun"):
-        raise LexiconError(f"{here}: homograph {homograph!r} is not supported; use 'noun'.")
+    if homograph not in HOMOGRAPHS:
+        raise LexiconError(f"{here}: homograph {homograph!r} is not supported; use one of "
+                           f"{', '.join(h for h in HOMOGRAPHS if h)} or leave it out.")
     reject = raw.get("reject_in_caps", False)
     if not isinstance(reject, bool):
         raise LexiconError(f"{here}: reject_in_caps must be true or false.")

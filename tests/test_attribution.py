@@ -1983,3 +1983,117 @@ def test_an_honorific_makes_a_person_of_a_name_that_is_also_an_organization():
 def test_calling_a_press_conference_is_no_naming():
     text = "Long and Bosma conceded they called the press conference because Pence failed to explain the law."
     assert "called" not in set(attributions(text)["match"])
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # the bare past "alleged" is the verb before a word that cannot follow an adjective
+    ("Challengers to the executive order alleged the GOP president was attempting to keep a pledge.",
+     None, "the GOP president was attempting to keep a pledge"),
+    ("There, prosecutors alleged in court filings that he lied about his interactions.", "prosecutors",
+     "he lied about his interactions"),
+    ("He had intended to keep prior misconduct secret, prosecutors alleged.", "prosecutors",
+     "He had intended to keep prior misconduct secret"),
+    ("The drug went through a process he alleged was manipulated.", "he", "was manipulated"),
+])
+def test_the_bare_verb_alleged_is_a_cue(text, speaker, content):
+    row = only(attributions(text), "alleged")
+    assert row.category == "distancing"
+    if speaker is not None:
+        assert row.speaker == speaker
+    assert content_of(text, row) == content
+
+
+@pytest.mark.parametrize("text", [
+    # ... and the adjective before a noun or a name is none
+    "Police arrested the alleged shooter on Monday.",
+    "They believe alleged gunman Travis Reinking, 29, may be hiding.",
+    "He was questioned about alleged Trump and Russia collusion.",
+    "Alleged ISIS recruits were detained in Minneapolis.",
+])
+def test_the_adjective_alleged_is_no_cue(text):
+    assert "alleged" not in set(attributions(text)["match"].str.lower())
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # a participle after its noun, with an agent: the agent speaks, the noun is what is reported
+    ("The 22,000 violent crimes reported by the Baltimore City Police Department last year were a record.",
+     "reported", "the Baltimore City Police Department", "The 22,000 violent crimes"),
+    ("It is a change overwhelmingly supported by the majority of Americans.", "supported",
+     "the majority of Americans", "a change"),
+    ("Congress should pass immigration reforms proposed by the Senate this year.", "proposed", "the Senate", None),
+    ("The opinions expressed by columnists are their own.", "expressed", "columnists", "The opinions"),
+    ("The US blamed Iran for the attacks, allegations denied by Iran.", "denied", "Iran", "allegations"),
+    # passives with "got" or a correlative before the participle take the agent too
+    ("Ten days ago, I got blamed by everybody for the delay.", "blamed", "everybody", None),
+    ("The strikes were either claimed by Israel or attributed to it.", "claimed", "Israel", "The strikes"),
+])
+def test_a_reduced_passive_cue_takes_its_agent(text, cue, speaker, content):
+    row = only(attributions(text), cue)
+    assert row.speaker == speaker
+    if content is not None:
+        assert content_of(text, row) == content
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a "by" phrase that measures or times the act is no agent, and a name before the cue stays its subject
+    ("The company reported by far the largest loss.", "reported", "The company"),
+    ("Officials promised by the end of the year to fix it.", "promised", "Officials"),
+    ("Trump reported by far the biggest haul of the quarter.", "reported", "Trump"),
+])
+def test_by_phrases_that_are_no_agents(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker
+
+
+def test_a_reported_noun_is_still_part_of_an_earlier_cue_s_content():
+    text = "The company denied the abuses alleged by subcontracted workers cleaning his hotels."
+    rows = attributions(text)
+    assert content_of(text, only(rows, "denied")).startswith("the abuses alleged by subcontracted workers")
+    assert only(rows, "alleged").speaker == "subcontracted workers"
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # a speaker phrase runs across "to" after a head that takes it: the aide speaks, not Mr. Trump
+    ("An aide to Mr. Trump told reporters the deal was off.", "An aide to Mr. Trump", "anonymous"),
+    ("A senior adviser to the president said the talks had stalled.", "A senior adviser to the president",
+     "anonymous"),
+    ("But three sources close to the Trump campaign said Carson didn’t leave on his own.",
+     "three sources close to the Trump campaign", "anonymous"),
+    ("Give up on claims to nearly 30% of the West Bank, US Ambassador to Israel David Friedman said.",
+     "US Ambassador to Israel David Friedman", "role"),
+    ("The letter to Congress said the program would end.", "The letter to Congress", "document"),
+    # ... and after "according to" or an inverted tag as well
+    ("The Clintons would back her, according to people close to the president.",
+     "people close to the president", "anonymous"),
+    ("Mr. Cohen’s lawyers will stop representing him, according to a person familiar with the matter.",
+     "a person familiar with the matter", "anonymous"),
+    ("“He clearly hurt us,” said a source close to the campaign.", "a source close to the campaign", "anonymous"),
+])
+def test_a_speaker_phrase_runs_across_to_after_its_head(text, speaker, kind):
+    row = attributions(text).iloc[-1]
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # after other words "to" still ends the phrase
+    ("He handed the letter to reporters and said it was fake.", "He"),
+    ("He was close to tears, aides said.", "aides"),
+    ("Speaking to reporters, Trump said it was over.", "Trump"),
+    ("The bill went to the Senate floor, where Republicans said it would die.", "Republicans"),
+])
+def test_to_after_other_words_ends_the_speaker_phrase(text, speaker):
+    assert attributions(text).iloc[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a negated be-form makes a passive too: the subject is asked, not asking
+    ("Sessions wasn't asked to take any action during the meetings.", "asked", None),
+    ("Back in Washington, however, members aren't expected to get much relief.", "expected", None),
+    ("The allegations weren’t denied by the company.", "denied", "The allegations"),
+])
+def test_a_negated_be_form_makes_a_passive(text, cue, content):
+    row = only(attributions(text), cue)
+    if cue == "denied":
+        assert row.speaker == "the company"
+        assert content_of(text, row) == content
+    else:
+        assert speaker_or_none(row) is None

@@ -135,6 +135,8 @@ def test_inflection():
      r"contains regex syntax"),
     ({"lexicon": "x", "feature": "naming", "categories": {"f": {"entries": [{"label": "a", "patterns": ["a"], "case": "title"}]}}},
      r"case 'title' is not one of"),
+    ({"lexicon": "x", "feature": "naming", "categories": {"f": {"entries": [{"label": "a", "patterns": ["a"], "homograph": "adverb"}]}}},
+     r"entry 1 \('a'\): homograph 'adverb' is not supported; use one of noun, adjective, verb"),
     ({"lexicon": "x", "feature": "naming"}, r"missing required key 'categories'"),
     ({"lexicon": "x", "feature": "naming", "categories": {"f": {"entries": [{"label": "a", "patterns": [3]}]}}},
      r"holds 3 \(int\)"),

@@ -100,3 +100,18 @@ def test_the_verb_alleged_and_manner_clearly_are_no_stance_markers():
     m = _extract(text)
     assert [(row.label, row.start) for row in m.itertuples()] == [
         ("alleged", text.index("alleged attacker")), ("clearly", text.index("clearly lied"))]
+
+
+def test_alleged_read_as_a_reporting_verb_is_no_distancing_marker():
+    # The adjective disowns a description; the verb reports a statement (an attribution row instead).
+    text = ("Police arrested the alleged shooter. Prosecutors alleged in court filings that he lied, "
+            "and the alleged victims agreed.")
+    corpus = pd.DataFrame({"doc_id": ["x"], "text": [text], "source": ["s"]})
+    matches = framing.extract(corpus)
+    distancing = matches[(matches["feature"] == "stance") & (matches["label"] == "alleged")]
+    assert [text[s:s + 14] for s in distancing["start"]] == ["alleged shoote", "alleged victim"]
+    cue = matches[(matches["feature"] == "attribution") & (matches["match"] == "alleged")]
+    assert cue["speaker"].tolist() == ["Prosecutors"]
+    # the stance stage alone counts the same markers: the attribution stage always runs
+    alone = _extract(text)
+    assert alone["start"].tolist() == distancing["start"].tolist()

@@ -68,12 +68,12 @@ from framing.features.attribution.colons import analyse_colon, colon_candidates,
 from framing.features.attribution.content import (INDIRECT, MIXED, Content, QuoteIndex, find_content, strip_end,
                                                   within_opening_clause, within_subordinate_clause)
 from framing.features.attribution.cues import form_kind, is_reporting_use, noun_cue_use
-from framing.features.attribution.phrases import noun_phrase_back, noun_phrase_forward
+from framing.features.attribution.phrases import is_ly_adverb, noun_phrase_back, noun_phrase_forward
 from framing.features.attribution.polls import poll_cues, poll_entry
 from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
                                                         speaker_type)
 from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INFINITIVE, INVERTED, PARTICIPLE, PASSIVE,
-                                                   SHARED, find_speaker, infinitive_subject,
+                                                   REDUCED, SHARED, find_speaker, infinitive_subject, is_be_form,
                                                    inside_opening_subordinate, opens_with_participle)
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, tokens_and_starts
 from framing.features.attribution.wordlists import Vocabulary, vocabulary
@@ -458,6 +458,8 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     if how == PASSIVE and speaker is not None:
         # "Both attacks were confirmed by local activists": the content is the subject.
         content = _passive_subject(text, left, s_start)
+    elif how == REDUCED:
+        content = _modified_noun(text, left, v)  # "comments reported by The Hill": the comments are reported
     elif how == PARTICIPLE:
         # "a senator criticized for his remarks resigned": where the reported
         # charge ends cannot be told without a parse, so no content span.
@@ -518,6 +520,18 @@ def _antecedent(text: str, left: list, relative: int, s_start: int, v: Vocabular
     if first == 0 and text[s_start:left[0][0]].strip():
         return None  # the window starts inside the sentence: what stands before is unknown
     return Content(left[first][0], left[j][1], "indirect", "before")
+
+
+def _modified_noun(text: str, left: list, v: Vocabulary) -> Content | None:
+    """The noun phrase a reduced passive cue modifies: "the 22,000 violent crimes" in "the 22,000
+    violent crimes reported by the police" (adverbs before the cue left out)."""
+    j = len(left) - 1
+    while j >= 0 and is_ly_adverb(left[j][2], v) and left[j][2].islower():
+        j -= 1
+    first = noun_phrase_back(left, j, v) if j >= 0 else None
+    if first is None:
+        return None
+    return Content(left[first][0], left[j][1], "indirect", "modified")
 
 
 def _comma_before_speaker(left: list, speaker: Speaker) -> bool:
@@ -726,7 +740,7 @@ def _left_tokens(tokens: list, starts: list, s_start: int, start: int, width: in
 def _passive_subject(text: str, left: list, floor: int) -> Content | None:
     """The clause before the be-form of a passive cue."""
     for k in range(len(left) - 1, -1, -1):
-        if left[k][2].lower() in BE_FORMS:
+        if is_be_form(left[k][2]):
             end = left[k][0]
             while end > floor and text[end - 1].isspace():
                 end -= 1

@@ -66,7 +66,9 @@ class Content(NamedTuple):
     start: int
     end: int
     quote_type: str
-    side: str  # "quote_before", "quote_after", "before", "sentence", "after"
+    # "quote_before", "quote_after", "before", "sentence", "after", or "modified": the noun a
+    # participle cue modifies ("comments reported by The Hill"), which closes no clause before it
+    side: str
 
 
 class QuoteIndex:

@@ -130,6 +130,9 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
     previous = left[-1][2] if left else ""
     prev_low = previous.lower()
     next_low = right[0][2].lower() if right else ""
+    if entry.homograph == "adjective" and kind == "past" and " " not in form.strip() \
+            and not _cannot_follow_adjective(next_low, right, v):
+        return False  # "the alleged attacker", "alleged Russian meddling"; but "prosecutors alleged in …"
     if prev_low == "to" and len(left) > 1 and left[-2][2].lower() in v.blockers:
         return False
     if kind == "ing" and next_low == "by":
@@ -190,6 +193,22 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
             and right and is_word(right[0][2]):
         return False  # "eight reported incidents", "two confirmed cases"
     return True
+
+
+def _cannot_follow_adjective(next_low: str, right: list, v: Vocabulary) -> bool:
+    """The word after a bare past form shows it is a verb, not an adjective before a noun.
+
+    A determiner, a pronoun, a preposition, "that", a finite verb or a
+    clause mark: "alleged the president was", "alleged in court filings",
+    "he alleged was manipulated", ", prosecutors alleged." A noun or a name
+    after it ("alleged attacker", "alleged Trump collusion") leaves the form
+    an adjective, so "prosecutors alleged Smith lied" is missed on purpose.
+    """
+    if not right:
+        return True
+    return next_low in _CLAUSE_PUNCTUATION or next_low == ":" or next_low in v.determiners \
+        or next_low in v.pronouns or next_low in _ADPOSITIONS or next_low in _FINITE_AFTER_NOUN \
+        or next_low == "that"
 
 
 def _noun_after_determiner(kind: str, prev_low: str, next_low: str, left: list, v: Vocabulary) -> bool:

@@ -60,6 +60,9 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                                                or tokens[k - 2][2].lower() in v.quantifiers)):
                     k -= 1
                     continue
+                if k > 1 and _to_after_head(tokens, k - 1, v):
+                    k -= 2  # "a senior adviser to the president", "people close to the president"
+                    continue
                 break
             if low in v.links:
                 if k > 1 and tokens[k - 1][2].lower() in v.anonymity_adjectives and first is not None:
@@ -73,6 +76,9 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                     k -= 1
                     continue
                 break
+            if low == "to" and first is not None and _to_after_head(tokens, k, v):
+                k -= 1  # "an aide to Mr. Trump", "the ambassador to Russia"
+                continue
             if low in COORDINATORS or low == "nor":
                 if first is not None and k > 0 and _head_like(tokens[k - 1][2], v) and words <= 3:
                     k -= 1
@@ -208,6 +214,11 @@ def link_continues(tokens: list, k: int, v: Vocabulary) -> bool:
     return (low in ("of", "in") and before.lower() not in v.stops) or _head_like(before, v)
 
 
+def _to_after_head(tokens: list, k: int, v: Vocabulary) -> bool:
+    """``tokens[k]`` is a "to" that joins a phrase to the head before it ("an aide to Mr. Trump")."""
+    return tokens[k][2].lower() == "to" and k > 0 and tokens[k - 1][2].lower() in v.to_heads
+
+
 def _head_like(token: str, v: Vocabulary) -> bool:
     return is_name_word(token) or token.lower() in v.heads
 
@@ -250,8 +261,19 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
             nxt = k + 1
             if nxt < n and tokens[nxt][2].lower() in v.determiners:
                 nxt += 1
-            if nxt < n and tokens[nxt][2][:1].isupper() and tokens[nxt][2].lower() not in v.time:
+            if nxt < n and (tokens[nxt][2][:1].isupper() or tokens[k - 1][2].lower() in v.anonymity_adjectives) \
+                    and tokens[nxt][2].lower() not in v.time:
+                # "officials at Central Command"; "a source familiar with the talks"
                 k = nxt
+                continue
+            break
+        if last is not None and low == "to" and _to_after_head(tokens, k, v):
+            nxt = k + 1
+            if nxt < n and tokens[nxt][2].lower() in v.determiners:
+                nxt += 1
+            if nxt < n and is_word(tokens[nxt][2]) and tokens[nxt][2].lower() not in v.time \
+                    and tokens[nxt][2].lower() not in v.stops:
+                k = nxt  # "according to an adviser to the president"
                 continue
             break
         if last is not None and low in COORDINATORS:

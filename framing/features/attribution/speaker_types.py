@@ -206,12 +206,14 @@ _LIST_TYPE = {"anonymous_heads": ANONYMOUS, "role_heads": ROLE, "organization_he
 
 
 def _core(words: list[str], v: Vocabulary) -> list[str]:
-    """The words before the first joining preposition ("officials" in "officials at Central Command").
+    """The words before the first joining preposition ("officials" in "officials at Central Command", "an aide" in "an aide to Mr. Trump").
 
     A preposition inside a title ("Secretary of State John Kerry", a
     multi-word head of the word lists) joins nothing.
     """
     for k, word in enumerate(words):
+        if k > 0 and word.lower() == "to" and words[k - 1].lower() in v.to_heads:
+            return words[:k]  # "an aide to Mr. Trump": the aide speaks
         if k > 0 and word.lower() in v.links and not (
                 k + 1 < len(words) and " ".join(words[k - 1:k + 2]).lower() in v.multiword_heads) \
                 and not _title_of_before_name(words, k, v) and not _people_of_named_body(words, k, v):

@@ -60,6 +60,7 @@ from framing.features.attribution.wordlists import Vocabulary
 BEFORE, INVERTED, SHARED, PASSIVE = "before", "inverted", "shared", "passive"
 INFINITIVE = "infinitive"
 PARTICIPLE = "participle"  # a passive participle without a be-form: "men accused of abuse"
+REDUCED = "reduced"  # a passive participle after its noun, with an agent: "comments reported by The Hill"
 BE_FORMS = frozenset({"is", "was", "are", "were", "be", "been", "being", "am", "'s", "’s"})
 # Pronouns that can be the subject of a cue (SUBJECT_PRONOUNS); the object forms only name listeners.
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
@@ -153,6 +154,13 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         token, low = left[j][2], left[j][2].lower()
     elif not form_is_ing and j < len(left) - 1 and _is_passive(left, j, v):  # "are hoping" is progressive
         return _agent(text, right, v), PASSIVE
+    if form_is_past and right and right[0][2] == "by" and j == len(left) - 1 and (
+            low in _GET_FORMS or (low in _CORRELATIVES and j > 0 and left[j - 1][2].lower() in BE_FORMS)):
+        return _agent(text, right, v), PASSIVE  # "I got blamed by everybody", "were either claimed by Israel"
+    if form_is_past and right and right[0][2] == "by" and _reduced_passive(left, j, v):
+        agent = _agent(text, right, v)
+        if agent is not None and not _adverbial_agent(text, agent, v):
+            return agent, REDUCED  # "the 22,000 violent crimes reported by the Baltimore police"
     if not form_is_ing and right and right[0][2] == "by" and (low in v.stops or not is_word(token)):
         agent = _agent(text, right, v)  # "As reported by Western Journalism"
         if agent is not None:
@@ -527,10 +535,10 @@ def _is_occasion(left: list, first: int, last: int, v: Vocabulary) -> bool:
 
 
 def _is_passive(left: list, j: int, v: Vocabulary) -> bool:
-    """A be-form right before the cue: "is said to", "were told" (gap words skipped)."""
+    """A be-form right before the cue: "is said to", "were told", "wasn't asked" (gap words skipped)."""
     k = len(left) - 1
     while k > j:
-        if left[k][2].lower() in BE_FORMS:
+        if is_be_form(left[k][2]):
             return True
         k -= 1
     return False
@@ -539,9 +547,18 @@ def _is_passive(left: list, j: int, v: Vocabulary) -> bool:
 def _last_be_form(left: list, j: int) -> int:
     """Index of the token before the last be-form after ``left[j]`` (the passive's subject side)."""
     k = len(left) - 1
-    while k > j and left[k][2].lower() not in BE_FORMS:
+    while k > j and not is_be_form(left[k][2]):
         k -= 1
     return k - 1
+
+
+def is_be_form(token: str) -> bool:
+    """A form of "be", also negated ("wasn't"), that can make a passive."""
+    low = token.lower()
+    return low in BE_FORMS or low.replace("’", "'") in _NEGATED_BE_FORMS
+
+
+_NEGATED_BE_FORMS = frozenset({"isn't", "wasn't", "aren't", "weren't"})
 
 
 def _open_paren(tokens: list, j: int) -> int | None:
@@ -1057,6 +1074,38 @@ def _agent(text: str, right: list, v: Vocabulary) -> Speaker | None:
         if not is_word(right[k][2]) or right[k][2].lower() == "that" or _infinitive_at(right, k, v):
             return None  # "was expected to defeat Brat by a wide margin": the clause has begun
     return None
+
+
+def _reduced_passive(left: list, j: int, v: Vocabulary) -> bool:
+    """The past cue after ``left[j]`` is a participle modifying the common noun ``left[j]``.
+
+    "a measure supported by Boehner", "comments reported by The Hill", "a
+    change overwhelmingly supported by …": a lower-case noun right before the
+    cue (adverbs in -ly aside), no auxiliary, pronoun or name. A name before
+    it may be a subject ("Trump reported by far the most"), so it is left alone.
+    """
+    token = left[j][2]
+    low = token.lower()
+    if not (token.islower() and is_word(token)) or low in v.stops or low in v.pronouns or _is_verb_form(low, v):
+        return False
+    return all(is_ly_adverb(tok[2], v) and tok[2].islower() for tok in left[j + 1:])
+
+
+# Forms of "get" that make a passive with a participle: "got blamed by everybody".
+_GET_FORMS = frozenset({"get", "gets", "got", "gotten", "getting"})
+_CORRELATIVES = frozenset({"either", "neither", "both"})
+
+# Heads of a "by" phrase that measures or times the act instead of naming its agent:
+# "approved by a wide margin", "won by 10 points", "promised by the end of the year".
+_BY_ADVERBIAL_HEADS = frozenset({"far", "margin", "margins", "vote", "votes", "points", "percent", "mistake",
+                                 "accident", "design", "law", "hand", "default", "contrast", "comparison",
+                                 "chance", "end", "now", "then", "way", "half"})
+
+
+def _adverbial_agent(text: str, agent: Speaker, v: Vocabulary) -> bool:
+    """The phrase after "by" measures or times the act ("by a wide margin", "by the end of June")."""
+    words = text[agent.start:agent.end].lower().split()
+    return any(word in _BY_ADVERBIAL_HEADS or word in v.time for word in words)
 
 
 # Means of speaking after "by": "said by telephone", "told by email".

@@ -29,7 +29,7 @@ REQUIRED_LISTS = (
     "anonymous_heads", "role_heads", "anonymous_phrases", "anonymity_tail", "titles",
     "organization_heads", "document_heads", "places", "pronouns", "relative_pronouns",
     "determiners", "numbers_and_quantifiers", "subject_gap_words", "control_verbs",
-    "infinitive_blockers", "link_prepositions", "listeners", "clause_stops", "time_words",
+    "infinitive_blockers", "to_heads", "link_prepositions", "listeners", "clause_stops", "time_words",
     "adverbial_words", "adverbial_openers", "abbreviations", "inversion_cues", "listener_cues",
     "tag_only_cues", "adverb_cues", "state_classes", "colon_cue_class", "colon_label_stops",
     "noun_cues", "target_noun_cues", "noun_cue_complements", "document_cues", "as_cues",
@@ -70,6 +70,7 @@ class Vocabulary:
     control: frozenset
     blockers: frozenset
     links: frozenset
+    to_heads: frozenset  # "adviser", "close": heads across whose "to" a speaker phrase runs
     listeners: frozenset  # single-word listeners
     stops: frozenset
     time: frozenset
@@ -182,7 +183,7 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         document_objects=lower("document_object_cues"),
         speaking_passives=lower("speaking_passives"), plural_nouns=lower("plural_nouns"),
         adjectival_participles=lower("adjectival_participles"),
-        blockers=lower("infinitive_blockers"), links=links,
+        blockers=lower("infinitive_blockers"), links=links, to_heads=lower("to_heads"),
         listeners=single("listeners"), stops=lower("clause_stops"), time=time,
         adverbial=lower("adverbial_words"), openers=openers,
         abbreviations=frozenset(w.rstrip(".") for w in lists["titles"] + lists["abbreviations"]
@@ -205,7 +206,8 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         anonymity_words=frozenset(w.lower() for p in lists["anonymous_phrases"] + lists["anonymity_tail"]
                                   for w in p.split()),
         anonymity_adjectives=frozenset(p.split()[0].lower() for p in lists["anonymous_phrases"]
-                                       if len(p.split()) == 2 and p.split()[1].lower() in lower("link_prepositions")),
+                                       if len(p.split()) == 2
+                                       and p.split()[1].lower() in lower("link_prepositions") | {"to"}),
         phrase_checks=(lower("determiners") | links | COORDINATORS | lower("clause_stops") | lower("pronouns")
                        | OPENING_QUANTIFIERS),
         phrase_edges=links | COORDINATORS | time | openers,
