@@ -159,3 +159,19 @@ def test_government_names_a_state_government_only(text, expected):
 ])
 def test_fighter_names_people_not_aircraft(text, expected):
     assert _extract(text)["match"].tolist() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "insurgent" and "rebel" in election and party reporting name no armed actor
+    ("Cantor lost his seat to an insurgent candidate who hammered him on immigration.", []),
+    ("The insurgent campaign of Bernie Sanders drew young voters.", []),
+    ("The party's conservative insurgent wing revolted.", []),
+    ("Rebel MPs voted against the deal.", []),
+    ("The Confederate rebel flag came down in Columbia.", []),
+    # ... but armed insurgents and rebels still count
+    ("Sunni insurgent groups seized the town.", ["insurgent"]),
+    ("Insurgents attacked the base near Kandahar.", ["Insurgents"]),
+    ("Syrian rebels took the town.", ["rebels"]),
+])
+def test_insurgents_and_rebels_in_politics_are_no_armed_actors(text, expected):
+    assert _extract(text)["match"].tolist() == expected
