@@ -2097,3 +2097,31 @@ def test_a_negated_be_form_makes_a_passive(text, cue, content):
         assert content_of(text, row) == content
     else:
         assert speaker_or_none(row) is None
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a listener in "to" before "that" is not part of what is reported
+    ("House Republican Leader Eric Cantor confirmed to Fox News that the House will vote on the package "
+     "Wednesday.", "confirmed", "the House will vote on the package Wednesday"),
+    ("Comey suggested to senators last week that there might be more to it than that.", "suggested",
+     "there might be more to it than that"),
+    ("He pointed out to Nadler that Pelosi's statement could be read as a slight dig.", "pointed out",
+     "Pelosi's statement could be read as a slight dig"),
+    ("She said to all the reporters that she would run.", "said", "she would run"),
+    # ... but an infinitive or a second noun phrase after "to" is no listener
+    ("He said to expect delays that could last weeks.", "said", "to expect delays that could last weeks"),
+    ("We need to make clear to the world the ideals that inspire America.", "make clear",
+     "to the world the ideals that inspire America"),
+])
+def test_a_listener_in_to_before_that_is_skipped(text, cue, content):
+    assert content_of(text, only(attributions(text), cue)) == content
+
+
+@pytest.mark.parametrize("text, absent", [
+    # nouns and connectives that look like cues
+    ("Ms. Lauten, who did not respond to repeated requests for further comment, later posted an apology.",
+     {"repeated", "comment"}),
+    ("He focused on the dangers that scare us, as opposed to the ones that truly threaten us.", {"opposed"}),
+])
+def test_adjectives_after_to_and_connectives_are_no_cues(text, absent):
+    assert not absent & set(attributions(text)["match"])

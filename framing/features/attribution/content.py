@@ -158,6 +158,8 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
     k_cue = k
     if listener:
         k = _skip_listener(text, right, k, v)
+    elif k < len(right) and right[k][2].lower() == "to":
+        k = _skip_to_listener(right, k, v)  # "confirmed to Fox News that …"
     before = _quote_ending_at(text, phrase_start, quotes)
     if before is not None and quotes.names_something(text, before):
         before = None
@@ -477,6 +479,41 @@ def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary) -> int:
         if found > j and tokens[found - 1][2].lower() == "that":
             return found - 1
     return j
+
+
+def _skip_to_listener(tokens: list, k: int, v: Vocabulary) -> int:
+    """Index of the "that" after a listener in "to" ("confirmed to Fox News that", "said to
+    reporters that", "explained to me that"); ``k`` (the "to") when there is none.
+
+    The word after "to" must open a noun phrase (a determiner, an object pronoun, a capital or
+    a noun of the word lists), so that "said to expect delays that …" keeps its infinitive.
+    """
+    j = k + 1
+    if j >= len(tokens):
+        return k
+    first = tokens[j][2]
+    low = first.lower()
+    if not (first[:1].isupper() or low in v.determiners or low in v.quantifiers or low in _LISTENER_PRONOUNS
+            or low in v.heads or low in v.listeners):
+        return k
+    for i in range(j, min(len(tokens), j + _MAX_TO_LISTENER_TOKENS + 1)):
+        word = tokens[i][2]
+        low = word.lower()
+        if low == "that" and i > j:
+            # not a relative "that" after a second noun phrase ("make clear to the world the
+            # ideals that inspire") or after "ones"
+            return i if tokens[i - 1][2].lower() not in _RELATIVE_HEADS else k
+        if not is_word(word) and word not in ("'", "’", ".", "-"):
+            return k
+        if i > j and low in v.determiners and tokens[i - 1][2].lower() not in v.quantifiers \
+                and tokens[i - 1][2].lower() not in v.determiners:
+            return k  # a second noun phrase: "to the world the ideals"
+    return k
+
+
+_LISTENER_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
+_RELATIVE_HEADS = frozenset({"one", "ones", "those", "thing", "things"})
+_MAX_TO_LISTENER_TOKENS = 7
 
 
 def _listener_end(text: str, tokens: list, k: int, v: Vocabulary) -> int:

@@ -183,10 +183,12 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         if kind == "s" and _compound_after_preposition(left, right, prev_low, v):
             return False  # "about crowd estimates.", "in media reports, …"
         return _verb_after(left, right, label, prev_low, v) and next_low not in _NOUN_FOLLOWERS
-    if kind == "past" and (prev_low in _ADPOSITIONS or not left) and right and is_word(right[0][2]) \
+    if kind == "past" and (prev_low in _ADPOSITIONS or prev_low == "to" or not left) and right \
+            and is_word(right[0][2]) \
             and next_low not in v.stops and next_low not in v.determiners and next_low not in v.pronouns \
             and not (not left and label in v.inversion and right[0][2][:1].isupper()):
-        return False  # "of reported attacks", "Suspected militants"; not "Asked whether …", "Said Comey, …"
+        return False  # "of reported attacks", "respond to repeated requests", "Suspected militants";
+        # not "Asked whether …", "Said Comey, …"
     if kind == "ing" and _gerund_noun(left, next_low, right, v):
         return False  # "a strong showing in Iowa", "her poor showing and"
     if kind == "past" and _is_number(prev_low, v) and form.lower() in v.adjectival_participles \
