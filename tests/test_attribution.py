@@ -2125,3 +2125,28 @@ def test_a_listener_in_to_before_that_is_skipped(text, cue, content):
 ])
 def test_adjectives_after_to_and_connectives_are_no_cues(text, absent):
     assert not absent & set(attributions(text)["match"])
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # after a clause and a comma, the short object of "told"/"urged" is the listener: the clause is told
+    ("The deal is dead, he told a crowd of 500 people.", "told", "The deal is dead"),
+    ("Vote early, Obama urged a mostly black crowd of 13,500.", "urged", "Vote early"),
+    ("The Iraqi government cannot do much, Abdul Mahdi told his ministers.", "told",
+     "The Iraqi government cannot do much"),
+    # ... not after a place, a time or a subordinate clause, nor when the object is what is told
+    ("After the vote, he told the story of his father.", "told", "the story of his father"),
+    ("When CNN’s Dana Bash followed up, Trump told her no.", "told", "no"),
+    ("In Iowa, he told reporters.", "told", None),
+    # a determiner and a person or audience noun is a listener before the content
+    ("But last year, he told a judge he had been blinded by misguided loyalty.", "told",
+     "he had been blinded by misguided loyalty"),
+    ("She told an aide to the president that it was over.", "told", "it was over"),
+    ("He told the official story to reporters.", "told", "the official story to reporters"),
+])
+def test_listeners_after_a_tag_and_before_the_content(text, cue, content):
+    assert content_of(text, only(attributions(text), cue)) == content
+
+
+def test_please_opening_a_request_is_no_speaker():
+    row = only(attributions("“You know we’ve had a lot of coronavirus. Please tell your relatives.”"), "tell")
+    assert speaker_or_none(row) is None

@@ -157,7 +157,11 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
     k = 0 if not right or right[0][0] >= group_end else _first_index_after(right, group_end)
     k_cue = k
     if listener:
-        k = _skip_listener(text, right, k, v)
+        if label in _TOLD_TO_LISTENERS and k < len(right) \
+                and _object_ends_tag(text, right, k, phrase_start, s_start, v):
+            k = len(right) - 1  # "Vote early, Obama urged a mostly black crowd of 13,500."
+        else:
+            k = _skip_listener(text, right, k, v)
     elif k < len(right) and right[k][2].lower() == "to":
         k = _skip_to_listener(right, k, v)  # "confirmed to Fox News that …"
     before = _quote_ending_at(text, phrase_start, quotes)
@@ -204,6 +208,8 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
     comma = _comma_before(text, phrase_start, s_start)
     if comma is not None and _adjunct_tail(right, k, v, complete):
         start = _sentence_start(text, s_start, comma)
+        if start < comma and _opening_adverbial(text, start, comma, v):
+            return None  # "In Iowa, he told reporters.": a place or time, nothing reported
         if start < comma:
             return _typed(text, start, strip_end(text, start, comma), "before", quotes)
     if comma is not None and k < len(right) and right[k][2] == "," and not (
@@ -481,6 +487,68 @@ def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary) -> int:
     return j
 
 
+def _opening_adverbial(text: str, start: int, comma: int, v: Vocabulary) -> bool:
+    """``text[start:comma]`` is a short phrase of place or time, not a clause: "In Iowa", "After the vote"."""
+    words = text[start:comma].split()
+    if not words or len(words) > _MAX_ADVERBIAL_WORDS or "," in text[start:comma]:
+        return False
+    first = words[0].lower()
+    return first in v.openers or first in v.links or first in v.time or first in _OPENING_PREPOSITIONS
+
+
+_MAX_ADVERBIAL_WORDS = 6
+_OPENING_PREPOSITIONS = frozenset({"after", "before", "during", "at", "on", "in", "since", "amid", "following",
+                                   "despite", "over", "under", "by", "from", "with", "without", "earlier", "later"})
+
+
+def _object_ends_tag(text: str, tokens: list, k: int, phrase_start: int, s_start: int, v: Vocabulary) -> bool:
+    """After a clause and a comma, a listener cue's short object that ends the sentence is its listener.
+
+    "The deal is dead, he told a crowd of 500 people.": what was told is the clause
+    before the speaker. Not when a complement follows ("that", "to", a quotation or
+    a colon), and only for a noun phrase opened by a determiner or a number.
+    """
+    before = text[s_start:phrase_start].rstrip()
+    if not before.endswith(",") and not (before[-1:] in CLOSING_QUOTES and before[-2:-1] == ","):
+        return False
+    if len(before.split()) < 2 or tokens[-1][2] not in ".!?":
+        return False
+    start = _sentence_start(text, s_start, phrase_start)
+    if _opening_adverbial(text, start, len(before.rstrip(",")) + s_start, v):
+        return False  # "After the vote, he told the story of his father."
+    if text[start:start + 12].split(None, 1)[0].lower().strip("“\"'‘") in _SUBORDINATORS:
+        return False  # "When Bash followed up, Trump told her no.": no main clause before the speaker
+    first = tokens[k][2].lower()
+    if not (first in v.determiners or first in v.quantifiers or first[:1].isdigit()):
+        return False
+    rest = tokens[k:-1]
+    if not 0 < len(rest) <= _MAX_TAG_OBJECT_TOKENS or not all(
+            is_word(tok[2]) and tok[2].lower() not in _COMPLEMENT_OPENERS and tok[2].lower() not in SUBJECT_PRONOUNS
+            and tok[2].lower() not in _FINITE_WORDS for tok in rest):
+        return False  # "he told a judge he had been blinded": a clause after the listener
+    # Someone addressed: a person, a group or an audience ("a mostly black crowd of 13,500",
+    # "his ministers", "The Associated Press"), not what is told ("tell the truth").
+    return any(tok[2][:1].isupper() or tok[2].lower() in v.anonymous or tok[2].lower() in v.roles
+               or tok[2].lower() in v.organizations or tok[2].lower() in v.listeners
+               or tok[2].lower() in _AUDIENCES for tok in rest)
+
+
+_MAX_TAG_OBJECT_TOKENS = 10
+_SUBORDINATORS = frozenset({"when", "if", "as", "after", "before", "because", "while", "since", "although",
+                            "though", "once", "until", "unless", "whenever", "whether"})
+_FINITE_WORDS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can",
+                           "may", "might", "should", "must", "did", "does", "do"})
+_AUDIENCES = frozenset({"crowd", "crowds", "audience", "audiences", "rally", "meeting", "briefing", "hall",
+                        "conference", "panel", "gathering", "session", "viewers", "listeners", "readers",
+                        "ministers", "delegation", "caucus", "jury", "court", "hearing", "forum", "luncheon",
+                        "breakfast", "dinner", "event"})
+# Listener cues whose object is always the person addressed, never what is said about
+# ("told a crowd", "warned lawmakers"); not "praised the move", "criticized the study".
+_TOLD_TO_LISTENERS = frozenset({"tell", "urge", "warn", "assure", "reassure", "inform", "remind", "advise",
+                                "caution", "brief", "notify", "implore"})
+_COMPLEMENT_OPENERS = frozenset({"that", "to", "about", "whether", "if", "how", "why", "what", "when", "where"})
+
+
 def _skip_to_listener(tokens: list, k: int, v: Vocabulary) -> int:
     """Index of the "that" after a listener in "to" ("confirmed to Fox News that", "said to
     reporters that", "explained to me that"); ``k`` (the "to") when there is none.
@@ -527,6 +595,22 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary) -> int:
     if low in v.listeners:
         return k + 1
     j = k
+    if low in v.determiners:
+        # "told a judge he …", "told a federal judge that …", "told the crowd": a person or audience
+        for i in range(k + 1, min(len(tokens), k + 4)):
+            word = tokens[i][2]
+            if not (word.islower() and is_word(word)):
+                break
+            if word in v.anonymous or word in v.roles or word in _AUDIENCES:
+                after = tokens[i + 1][2] if i + 1 < len(tokens) else "."
+                low_after = after.lower()
+                if low_after == "to" or low_after in v.links:
+                    last = noun_phrase_forward(tokens, k, v)  # "told an aide to the president that"
+                    return last + 1 if last is not None and last >= i else k
+                if after.islower() and is_word(after) and low_after not in v.determiners \
+                        and low_after not in v.pronouns and low_after != "that":
+                    break  # "the official story": the noun phrase goes on, it is what is told
+                return i + 1
     if low in ("the", "a", "an") and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper():
         last = noun_phrase_forward(tokens, j, v, strict=True)  # "told the AP she …": no lower-case run-on
         if last is not None:
