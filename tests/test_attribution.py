@@ -2150,3 +2150,17 @@ def test_listeners_after_a_tag_and_before_the_content(text, cue, content):
 def test_please_opening_a_request_is_no_speaker():
     row = only(attributions("“You know we’ve had a lot of coronavirus. Please tell your relatives.”"), "tell")
     assert speaker_or_none(row) is None
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a person noun after "praised" or "accused" is the target, part of what is reported
+    ("He spent his speech praising the candidate, who is running in the primary.", "praising",
+     "the candidate, who is running in the primary"),
+    ("Republicans accused the president of politicizing the tragedy.", "accused",
+     "the president of politicizing the tragedy"),
+    # ... after "asked" or "told" the addressee, with its "of" phrase, is not
+    ("Vargas asked the former secretary of state if she would commit to the pledge.", "asked",
+     "if she would commit to the pledge"),
+])
+def test_only_cues_that_address_someone_skip_a_person_noun(text, cue, content):
+    assert content_of(text, only(attributions(text), cue)) == content

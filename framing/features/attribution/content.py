@@ -161,7 +161,7 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
                 and _object_ends_tag(text, right, k, phrase_start, s_start, v):
             k = len(right) - 1  # "Vote early, Obama urged a mostly black crowd of 13,500."
         else:
-            k = _skip_listener(text, right, k, v)
+            k = _skip_listener(text, right, k, v, addressed=label in _ADDRESSED)
     elif k < len(right) and right[k][2].lower() == "to":
         k = _skip_to_listener(right, k, v)  # "confirmed to Fox News that …"
     before = _quote_ending_at(text, phrase_start, quotes)
@@ -473,13 +473,13 @@ def _first_index_after(tokens: list, offset: int) -> int:
     return len(tokens)
 
 
-def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary) -> int:
+def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary, addressed: bool = False) -> int:
     """Skip the person spoken to: "told reporters", "told the AP", "warned Congress".
 
     A listener may run on to a "that": "told an Italian public broadcasting
     company that …"; the index is then that of "that".
     """
-    j = _listener_end(text, tokens, k, v)
+    j = _listener_end(text, tokens, k, v, addressed)
     if k < j < len(tokens) and is_word(tokens[j][2]) and tokens[j][2].lower() not in _COMPLEMENT_STARTS:
         found = _past_that(tokens, j, j, v)
         if found > j and tokens[found - 1][2].lower() == "that":
@@ -584,8 +584,13 @@ _RELATIVE_HEADS = frozenset({"one", "ones", "those", "thing", "things"})
 _MAX_TO_LISTENER_TOKENS = 7
 
 
-def _listener_end(text: str, tokens: list, k: int, v: Vocabulary) -> int:
-    """Index after the listener phrase that starts at ``k`` (``k`` when there is none)."""
+def _listener_end(text: str, tokens: list, k: int, v: Vocabulary, addressed: bool = False) -> int:
+    """Index after the listener phrase that starts at ``k`` (``k`` when there is none).
+
+    With ``addressed`` (cues whose object is the person spoken to: "told",
+    "asked", not "praised"), a common noun phrase of a person or an audience
+    counts too ("told a federal judge", "asked the former secretary of state").
+    """
     if k >= len(tokens):
         return k
     match = v.listener_phrase_re.match(text, tokens[k][0])
@@ -595,7 +600,7 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary) -> int:
     if low in v.listeners:
         return k + 1
     j = k
-    if low in v.determiners:
+    if addressed and low in v.determiners:
         # "told a judge he …", "told a federal judge that …", "told the crowd": a person or audience
         for i in range(k + 1, min(len(tokens), k + 4)):
             word = tokens[i][2]
@@ -604,6 +609,8 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary) -> int:
             if word in v.anonymous or word in v.roles or word in _AUDIENCES:
                 after = tokens[i + 1][2] if i + 1 < len(tokens) else "."
                 low_after = after.lower()
+                if low_after == "of":
+                    return _of_phrase_end(tokens, i + 1, v)  # "asked the former secretary of state if"
                 if low_after == "to" or low_after in v.links:
                     last = noun_phrase_forward(tokens, k, v)  # "told an aide to the president that"
                     return last + 1 if last is not None and last >= i else k
@@ -630,6 +637,26 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary) -> int:
         j += 1
         n += 1
     return j if n else k
+
+
+def _of_phrase_end(tokens: list, i: int, v: Vocabulary) -> int:
+    """Index after the "of" phrase at ``tokens[i]`` that ends a listener ("the secretary of state",
+    "a crowd of 500 people"): its words up to a preposition, a complementiser or a mark."""
+    j = i + 1
+    while j < len(tokens) and is_word(tokens[j][2]) and j - i <= _MAX_OF_WORDS:
+        low = tokens[j][2].lower()
+        if low in v.links or low in _COMPLEMENT_OPENERS or low in v.time or low in v.stops \
+                or low in SUBJECT_PRONOUNS or (low in v.determiners and j > i + 1):
+            break
+        j += 1
+    return j
+
+
+_MAX_OF_WORDS = 4
+# Listener cues whose object is the person spoken to (a common noun phrase of a person skipped).
+_ADDRESSED = frozenset({"tell", "urge", "warn", "assure", "reassure", "inform", "remind", "advise", "caution",
+                        "brief", "notify", "implore", "ask", "call on", "convince", "persuade", "promise",
+                        "email"})
 
 
 def _quoted_title_end(tokens: list, j: int) -> int | None:
