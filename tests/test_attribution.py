@@ -2164,3 +2164,32 @@ def test_please_opening_a_request_is_no_speaker():
 ])
 def test_only_cues_that_address_someone_skip_a_person_noun(text, cue, content):
     assert content_of(text, only(attributions(text), cue)) == content
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # an inverted or "according to" speaker keeps the lower-case phrase of its organisation
+    ("“It is over,” said a spokesman for the ministry.", "a spokesman for the ministry", "anonymous"),
+    ("“It is over,” said the head of the agency.", "the head of the agency", "role"),
+    ("“It is over,” said the editor of the Times.", "the editor of the Times", "role"),
+    ("The deal is off, according to two people in the room.", "two people in the room", "anonymous"),
+    ("The announcement is expected Wednesday, according to three people with knowledge of his plans.",
+     "three people with knowledge of his plans", "anonymous"),
+    ("The economy is compared to drug addiction, write the editors of Nezavisimaya Gazeta.",
+     "the editors of Nezavisimaya Gazeta", "anonymous"),
+    # ... but not an occasion or a reason after it, nor a phrase running on into a verb
+    ("“It is over,” said the spokesman in a statement.", "the spokesman", "anonymous"),
+    ("He was praised by liberals for his statesmanship.", "liberals", "anonymous"),
+    ("The views expressed by the U.S. officials in the cable amount to a scalding critique.",
+     "the U.S. officials", "anonymous"),
+    # people polled are anonymous
+    ("Those polled said they would vote.", "Those polled", "anonymous"),
+])
+def test_inverted_and_according_to_speakers_with_their_organisation(text, speaker, kind):
+    row = attributions(text).iloc[0]
+    assert (row.speaker, row.speaker_type) == (speaker, kind)
+
+
+def test_a_listener_in_state_media_and_an_adjective_after_those():
+    text = "Iraqi Gen Abdul Wahhab al-Saadi told state TV that the burning oil wells would not affect operations."
+    assert content_of(text, only(attributions(text), "told")) == "the burning oil wells would not affect operations"
+    assert attributions("Of those proposed changes, the Senate accepted two in full.").empty

@@ -61,6 +61,7 @@ _NOUN_FOLLOWERS = frozenset({"of", "about", "against", "were", "are", "have", "f
 _ORDINALS = frozenset({"first", "second", "third", "last", "next", "final", "latest", "only"})
 # Finite verbs that follow a noun subject but never a bare or -s verb form: "that promise is …".
 _SENTENCE_ENDS = frozenset({".", "?", "!"})
+_SAYING = frozenset({"say", "said", "says", "told", "think", "thought", "believe", "believed", "want", "wanted"})
 _FINITE_AFTER_NOUN = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could",
                                 "can", "may", "might", "should", "must", "remains", "remained"})
 _AS_REACH = 7  # words between an as-cue and its "as"
@@ -191,6 +192,10 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         # not "Asked whether …", "Said Comey, …"
     if kind == "ing" and _gerund_noun(left, next_low, right, v):
         return False  # "a strong showing in Iowa", "her poor showing and"
+    if kind == "past" and prev_low in ("these", "those") and next_low.isalpha() and right[0][2].islower() \
+            and next_low not in v.stops and next_low not in v.determiners and next_low not in v.pronouns \
+            and next_low not in _FINITE_AFTER_NOUN and not next_low.endswith("ed") and next_low not in _SAYING:
+        return False  # "Of those proposed changes": an adjective; not "those polled said", "those surveyed"
     if kind == "past" and _is_number(prev_low, v) and form.lower() in v.adjectival_participles \
             and right and is_word(right[0][2]):
         return False  # "eight reported incidents", "two confirmed cases"

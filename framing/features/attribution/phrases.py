@@ -214,6 +214,49 @@ def link_continues(tokens: list, k: int, v: Vocabulary) -> bool:
     return (low in ("of", "in") and before.lower() not in v.stops) or _head_like(before, v)
 
 
+def _common_head_before(tokens: list, k: int, v: Vocabulary) -> bool:
+    """The link ``tokens[k]`` follows a lower-case head noun of a person or body, which takes a
+    phrase of its organisation even in lower case ("the spokesman for the ministry")."""
+    before = tokens[k - 1][2]
+    # also the noun of an anonymity phrase: "three people with knowledge of his plans"
+    return before.islower() and ((before in v.heads and before not in v.documents) or before in v.anonymity_words)
+
+
+def _closing_link_phrase(tokens: list, k: int, v: Vocabulary) -> bool:
+    """The lower-case phrase after the link ``tokens[k]`` is short and closes the speaker phrase.
+
+    "said a spokesman for the ministry.", "according to two people in the room,": it
+    ends at a mark within a few words. Not an occasion ("the spokesman in a
+    statement"), a reason ("praised by liberals for his statesmanship") or a phrase
+    that runs on into a verb ("the officials in the cable amount to").
+    """
+    low = tokens[k][2].lower()
+    before = tokens[k - 1][2]
+    j = k + 1
+    if low == "for" and before not in v.roles:
+        return False  # "blamed by everybody for the delay": a reason; but "a spokesman for the ministry"
+    if low == "with" and not (j < len(tokens) and tokens[j][2].lower() in v.anonymity_words):
+        return False  # "people with knowledge of", not "a woman with her children"
+    if j < len(tokens) and tokens[j][2].lower() in v.determiners:
+        if low not in ("of", "at", "in") and tokens[j][2].lower() not in ("the", "a", "an"):
+            return False  # "for his statesmanship", "from their homes"
+        j += 1
+    if j >= len(tokens) or (low in _OCCASION_PREPOSITIONS and tokens[j][2].lower() in v.adverbial):
+        return False
+    words = 0
+    while j < len(tokens) and is_word(tokens[j][2]):
+        if tokens[j][2].lower() in v.stops and tokens[j][2].lower() not in v.links:
+            return False
+        words += 1
+        j += 1
+        if words > _MAX_LINK_PHRASE_WORDS:
+            return False
+    return words > 0
+
+
+_MAX_LINK_PHRASE_WORDS = 5
+
+
 def _to_after_head(tokens: list, k: int, v: Vocabulary) -> bool:
     """``tokens[k]`` is a "to" that joins a phrase to the head before it ("an aide to Mr. Trump")."""
     return tokens[k][2].lower() == "to" and k > 0 and tokens[k - 1][2].lower() in v.to_heads
@@ -261,9 +304,13 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
             nxt = k + 1
             if nxt < n and tokens[nxt][2].lower() in v.determiners:
                 nxt += 1
-            if nxt < n and (tokens[nxt][2][:1].isupper() or tokens[k - 1][2].lower() in v.anonymity_adjectives) \
-                    and tokens[nxt][2].lower() not in v.time:
-                # "officials at Central Command"; "a source familiar with the talks"
+            following = tokens[nxt][2] if nxt < n else ""
+            if (following[:1].isupper() or tokens[k - 1][2].lower() in v.anonymity_adjectives
+                    or (_common_head_before(tokens, k, v) and _closing_link_phrase(tokens, k, v))) \
+                    and is_word(following) and (following.lower() not in v.time or (
+                        following[:1].isupper() and following.lower() in _NEWSPAPER_WORDS)):
+                # "officials at Central Command"; "a source familiar with the talks"; "a spokesman
+                # for the ministry", "the head of the agency"
                 k = nxt
                 continue
             break
