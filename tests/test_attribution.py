@@ -2193,3 +2193,60 @@ def test_a_listener_in_state_media_and_an_adjective_after_those():
     text = "Iraqi Gen Abdul Wahhab al-Saadi told state TV that the burning oil wells would not affect operations."
     assert content_of(text, only(attributions(text), "told")) == "the burning oil wells would not affect operations"
     assert attributions("Of those proposed changes, the Senate accepted two in full.").empty
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a focus adverb before a speaker is no part of it, also in an appositive chain
+    ("This year, even Sen. Bernie Sanders praised the move.", "praised", "Sen. Bernie Sanders"),
+    ("On Tuesday, even Mr. Icahn, a longtime corporate raider, seemed surprised by the change.", "seemed",
+     "Mr. Icahn"),
+    # a time noun before a name opens a clause: the name alone speaks
+    ("Yet by the time Schumer said Monday that Democrats would vote, the deal was done.", "said", "Schumer"),
+    ("The day Trump announced the ban, protesters gathered.", "announced", "Trump"),
+    # ... but an adjective of time stays ("The late Sen. Robert Byrd")
+    ("The late Sen. Robert Byrd, D-W.Va., said in 2010 that changing the rules would be wrong.", "said",
+     "The late Sen. Robert Byrd"),
+    # a "by" phrase that times or measures the act is no agent; a newspaper or a share of voters is one
+    ("The meeting was first reported by the New York Times on Saturday.", "reported", "the New York Times"),
+    ("The tea party is viewed favorably by 44 percent of voters.", "viewed", "44 percent"),
+    ("The list will be announced by June 15.", "announced", None),
+    ("She has been told by a federal law enforcement source that it is true.", "told",
+     "a federal law enforcement source"),
+])
+def test_focus_adverbs_time_clauses_and_by_phrases(text, cue, speaker):
+    assert speaker_or_none(only(attributions(text), cue)) == speaker
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a passive's subject without its auxiliaries and adverbs
+    ("The senators had been lauded by their progressive base even as workers went unpaid.", "lauded",
+     "The senators"),
+    ("May’s deal had twice been rejected by huge margins this year.", "rejected", "May’s deal"),
+    ("The family had been told by police.", "told", "The family"),
+    # a listener passive reports what follows its agent
+    ("She has been told by a federal law enforcement source that it is true.", "told", "it is true"),
+    ("He was told by aides to stay home.", "told", "to stay home"),
+    # a reduced passive after another cue reports only its own noun
+    ("Only about one-in-five voters favor bills endorsed by nearly half of House Democrats.", "endorsed", "bills"),
+])
+def test_passive_contents(text, cue, content):
+    assert content_of(text, only(attributions(text), cue)) == content
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a bare form inside a noun phrase opened by a determiner is a noun
+    ("Stone was indicted after his associate Randy Credico, a radio show host, testified.", "show"),
+    ("It was seen as significant by people on all sides of the Social Security question because of it.",
+     "question"),
+])
+def test_bare_forms_inside_a_determined_noun_phrase_are_no_cues(text, absent):
+    assert absent not in set(attributions(text)["match"])
+
+
+@pytest.mark.parametrize("text, cue", [
+    # ... but a verb after a subject with "of" or after an auxiliary stays one
+    ("The values of the league support individuals educating themselves.", "support"),
+    ("Not only does the indictment show spending for everyday stuff, it shows more.", "show"),
+])
+def test_bare_verbs_after_a_subject_stay_cues(text, cue):
+    assert cue in set(attributions(text)["match"])

@@ -455,11 +455,22 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     phrase_start = speaker.phrase_start if speaker is not None and how == BEFORE else start
     # The cue group runs over a speaker read after the cue ("said Omar Abu Laila", "according to X").
     group_end = max(end, speaker.phrase_end) if speaker is not None and how in (INVERTED, ACCORDING) else end
-    if how == PASSIVE and speaker is not None:
-        # "Both attacks were confirmed by local activists": the content is the subject.
-        content = _passive_subject(text, left, s_start)
+    told_that = how == PASSIVE and speaker is not None and entry.label in v.listener_cues \
+        and _that_after(right, speaker.phrase_end)
+    if told_that:
+        # "She has been told by a source that it is true": the subject is the listener; the
+        # content follows the agent.
+        content = find_content(text, entry.label, (start, end), speaker.phrase_end, start, right, sentence,
+                               quotes, v, listener=False, complete=right_end >= s_end)
+    elif how == PASSIVE and (speaker is not None or (right and right[0][2].lower() == "by")):
+        # "Both attacks were confirmed by local activists": the content is the subject (also
+        # when the "by" phrase is no agent: "was rejected by huge margins").
+        content = _passive_subject(text, left, s_start, v)
     elif how == REDUCED:
-        content = _modified_noun(text, left, v)  # "comments reported by The Hill": the comments are reported
+        # "comments reported by The Hill": the comments are reported (not over an earlier cue: "voters
+        # favor bills endorsed by …" reports "bills")
+        floor = found[-1].end if found and found[-1].sentence == number else s_start
+        content = _modified_noun(text, [token for token in left if token[0] >= floor], v)
     elif how == PARTICIPLE:
         # "a senator criticized for his remarks resigned": where the reported
         # charge ends cannot be told without a parse, so no content span.
@@ -737,10 +748,26 @@ def _left_tokens(tokens: list, starts: list, s_start: int, start: int, width: in
     return left, lo > s_start and bool(left)
 
 
-def _passive_subject(text: str, left: list, floor: int) -> Content | None:
+def _that_after(right: list, offset: int) -> bool:
+    """A "that" or an infinitive's "to" opens the words right after ``offset`` (the end of a
+    passive's agent): "told by a source that …", "told by aides to stay home"."""
+    k = bisect.bisect_left(right, offset, key=_TOKEN_START)
+    return k < len(right) and right[k][2].lower() in ("that", "to")
+
+
+# Auxiliaries and adverbs before the be-form of a passive ("had been", "will not be").
+_PASSIVE_AUXILIARIES = frozenset({"had", "has", "have", "having", "will", "would", "could", "should", "may", "might",
+                                  "must", "can", "not", "never", "also", "already", "still", "just", "since", "twice",
+                                  "once", "often", "ever"})
+
+
+def _passive_subject(text: str, left: list, floor: int, v: Vocabulary) -> Content | None:
     """The clause before the be-form of a passive cue."""
     for k in range(len(left) - 1, -1, -1):
         if is_be_form(left[k][2]):
+            while k > 0 and (left[k - 1][2].lower() in _PASSIVE_AUXILIARIES
+                             or (left[k - 1][2].islower() and is_ly_adverb(left[k - 1][2], v))):
+                k -= 1  # "The senators had been lauded", "had twice been rejected": the subject alone
             end = left[k][0]
             while end > floor and text[end - 1].isspace():
                 end -= 1

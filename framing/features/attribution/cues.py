@@ -179,7 +179,8 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
     if entry.homograph == "noun" and kind == "s" and (prev_low in v.quantifiers or prev_low[:1].isdigit()):
         return False  # "the many signals", "three reports"
     if entry.homograph == "noun" and kind in ("s", "base"):
-        if kind == "base" and not _base_form_subject(left, v) and _ends_noun_phrase(next_low, right, v):
+        if kind == "base" and not _base_form_subject(left, v) and (
+                _ends_noun_phrase(next_low, right, v) or _inside_determined_noun_phrase(left, next_low, right, v)):
             return False  # "the hit CW show,", "a radio show Thursday"; but "polls show", "they claim"
         if kind == "s" and _compound_after_preposition(left, right, prev_low, v):
             return False  # "about crowd estimates.", "in media reports, …"
@@ -287,6 +288,40 @@ def _base_form_subject(left: list, v: Vocabulary) -> bool:
     if low in v.pronouns or low in v.relatives:
         return low not in _SINGULAR_PRONOUNS
     return low.endswith("s") and not low.endswith("ss") and len(low) > 2
+
+
+def _inside_determined_noun_phrase(left: list, next_low: str, right: list, v: Vocabulary) -> bool:
+    """A bare form between a determiner and its modifiers and a noun or a subordinator after it.
+
+    "a radio show host", "the Social Security question because": a determiner,
+    then only a singular modifier or capitalised words, then the form, then a
+    lower-case noun-like word or a subordinator. Not "Republicans in the Senate
+    support the bill", where a determiner, a pronoun or a name follows.
+    """
+    if not right or not (next_low.isalpha() and right[0][2].islower()):
+        return False
+    if not (next_low in _SUBORDINATE_AFTER_NOUN or (next_low not in v.stops and next_low not in v.determiners
+                                                    and next_low not in v.pronouns and not is_ly_adverb(next_low, v)
+                                                    and next_low not in _FINITE_AFTER_NOUN)):
+        return False
+    k = len(left) - 1
+    if k < 1 or not is_word(left[k][2]) or left[k][2].lower() in v.stops:
+        return False
+    if left[k][2][:1].isupper():
+        while k > 0 and left[k - 1][2][:1].isupper() and is_word(left[k - 1][2]):
+            k -= 1  # "the Social Security question"
+    if k < 1 or left[k - 1][2].lower() not in ("a", "an", "the"):
+        return False
+    if k > 1 and (left[k - 2][2].lower() == "of" or left[k - 2][2].lower() in _QUESTION_AUXILIARIES):
+        # "the values of the league support individuals", "does the indictment show spending": the
+        # phrase may be inside the subject or after an auxiliary; only a subordinator tells
+        return next_low in _SUBORDINATE_AFTER_NOUN
+    return True
+
+
+_SUBORDINATE_AFTER_NOUN = frozenset({"because", "since", "although", "though", "while", "whereas"})
+_QUESTION_AUXILIARIES = frozenset({"does", "do", "did", "can", "could", "will", "would", "should", "may", "might",
+                                   "must"})
 
 
 def _ends_noun_phrase(next_low: str, right: list, v: Vocabulary) -> bool:

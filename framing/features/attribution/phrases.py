@@ -97,6 +97,8 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                 break
         if words >= _MAX_NP_WORDS:
             break
+        if first is not None and low in _TIME_NOUNS and token.islower() and tokens[first][2][:1].isupper():
+            break  # "by the time Schumer said", "The day Trump announced": a time clause before the name
         first = k
         words += 1
         k -= 1
@@ -137,6 +139,11 @@ def _joins_before_quantifier(low: str, v: Vocabulary) -> bool:
 
 
 _PRONOUN_DETERMINERS = frozenset({"one", "another"})
+# Nouns of a time after which a clause may follow without "that" ("the day Trump announced").
+_TIME_NOUNS = frozenset({"time", "day", "moment", "week", "night", "year", "month", "morning", "evening",
+                         "afternoon", "weekend", "hour", "minute", "times", "days"})
+# Focus adverbs that may stand before a speaker phrase without belonging to it.
+FOCUS_ADVERBS = frozenset({"even"})
 _COORDINATING = frozenset({"and", "or", "nor"})
 
 
@@ -318,7 +325,12 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
             nxt = k + 1
             if nxt < n and tokens[nxt][2].lower() in v.determiners:
                 nxt += 1
-            if nxt < n and is_word(tokens[nxt][2]) and tokens[nxt][2].lower() not in v.time \
+            # a noun phrase, not an infinitive: "an adviser to the president", "an aide to former
+            # president Obama", "a lawmaker close to leadership"; not "told by aides to stay home"
+            if k + 1 < n and (tokens[k + 1][2].lower() in v.determiners or tokens[k + 1][2][:1].isupper()
+                              or tokens[k + 1][2].lower() == "former"
+                              or tokens[k - 1][2].lower() in v.anonymity_adjectives) \
+                    and nxt < n and is_word(tokens[nxt][2]) and tokens[nxt][2].lower() not in v.time \
                     and tokens[nxt][2].lower() not in v.stops:
                 k = nxt  # "according to an adviser to the president"
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from framing.features.attribution.phrases import is_name_word
+from framing.features.attribution.phrases import FOCUS_ADVERBS, is_name_word
 from framing.features.attribution.wordlists import Vocabulary
 
 NAMED, ANONYMOUS, ORGANIZATION, PRONOUN, UNKNOWN = "named", "anonymous", "organization", "pronoun", "unknown"
@@ -29,6 +29,8 @@ class Speaker(NamedTuple):
 
 def make_speaker(text: str, tokens: list, v: Vocabulary) -> Speaker | None:
     """A Speaker from the tokens of its noun phrase, typed by :func:`speaker_type`."""
+    if len(tokens) > 1 and tokens[0][2].lower() in FOCUS_ADVERBS:
+        tokens = tokens[1:]  # "even Sen. Bernie Sanders praised": the adverb is no part of the phrase
     if not tokens:
         return None
     start, end = tokens[0][0], tokens[-1][1]

@@ -47,8 +47,8 @@ from __future__ import annotations
 
 import re
 
-from framing.features.attribution.phrases import (COORDINATORS, capitalised_name, is_acronym, is_ly_adverb,
-                                                  is_name_word, nickname_ends_at, noun_phrase_back,
+from framing.features.attribution.phrases import (COORDINATORS, FOCUS_ADVERBS, capitalised_name, is_acronym,
+                                                  is_ly_adverb, is_name_word, nickname_ends_at, noun_phrase_back,
                                                   noun_phrase_forward)
 from framing.features.attribution.speaker_types import (ANONYMOUS, DOCUMENT, NAMED, PRONOUN, UNKNOWN, Speaker,
                                                         make_speaker)
@@ -153,7 +153,8 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             return None, ""
         token, low = left[j][2], left[j][2].lower()
     elif not form_is_ing and j < len(left) - 1 and _is_passive(left, j, v):  # "are hoping" is progressive
-        return _agent(text, right, v), PASSIVE
+        agent = _agent(text, right, v)
+        return (None if agent is not None and _adverbial_agent(text, agent, v) else agent), PASSIVE
     if form_is_past and right and right[0][2] == "by" and j == len(left) - 1 and (
             low in _GET_FORMS or (low in _CORRELATIVES and j > 0 and left[j - 1][2].lower() in BE_FORMS)):
         return _agent(text, right, v), PASSIVE  # "I got blamed by everybody", "were either claimed by Israel"
@@ -735,7 +736,8 @@ def _full_np(left: list, segment: tuple[int, int], v: Vocabulary, subject: bool 
         return False
     first = noun_phrase_back(left, b, v)
     return first == a or (first is not None and a < first and (
-        all(left[k][2].lower() in v.time or left[k][2].lower() in v.openers for k in range(a, first))
+        all(left[k][2].lower() in v.time or left[k][2].lower() in v.openers or left[k][2].lower() in FOCUS_ADVERBS
+            for k in range(a, first))
         or (subject and _clause_before_subject(left, a, first))))
 
 
@@ -851,6 +853,8 @@ def _segment_tokens(left: list, segment: tuple[int, int], v: Vocabulary, subject
     noun phrase ("The bill hit a glitch when Sen. Rand Paul" -> "Sen. Rand Paul"; "Smith and
     Wesson" stays whole)."""
     a, b = segment
+    while a < b and left[a][2].lower() in FOCUS_ADVERBS:
+        a += 1  # "even Mr. Icahn, a longtime corporate raider, seemed"
     if left[b][2] == ")":
         k = _open_paren(left, b)
         if k is not None and k > a:
@@ -1097,15 +1101,20 @@ _CORRELATIVES = frozenset({"either", "neither", "both"})
 
 # Heads of a "by" phrase that measures or times the act instead of naming its agent:
 # "approved by a wide margin", "won by 10 points", "promised by the end of the year".
-_BY_ADVERBIAL_HEADS = frozenset({"far", "margin", "margins", "vote", "votes", "points", "percent", "mistake",
-                                 "accident", "design", "law", "hand", "default", "contrast", "comparison",
-                                 "chance", "end", "now", "then", "way", "half"})
+_BY_ADVERBIAL_HEADS = frozenset({"far", "margin", "margins", "vote", "votes", "points", "mistake", "accident",
+                                 "design", "law", "hand", "default", "contrast", "comparison", "chance", "end",
+                                 "now", "then", "way", "half"})
 
 
 def _adverbial_agent(text: str, agent: Speaker, v: Vocabulary) -> bool:
-    """The phrase after "by" measures or times the act ("by a wide margin", "by the end of June")."""
-    words = text[agent.start:agent.end].lower().split()
-    return any(word in _BY_ADVERBIAL_HEADS or word in v.time for word in words)
+    """The phrase after "by" measures or times the act ("by a wide margin", "by the end of June",
+    "by June 15"), judged by its head; "by The New York Times", "by 44 percent of voters" are agents."""
+    words = text[agent.start:agent.end].split()
+    head = words[-1].lower()
+    if head in _BY_ADVERBIAL_HEADS or words[0].lower() in _BY_ADVERBIAL_HEADS or (
+            head in v.time and words[-1].islower()):
+        return True  # also "by far the largest loss"
+    return words[0].lower() in v.time and all(word.isdigit() for word in words[1:])  # "by June 15"
 
 
 # Means of speaking after "by": "said by telephone", "told by email".
