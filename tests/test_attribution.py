@@ -2250,3 +2250,25 @@ def test_bare_forms_inside_a_determined_noun_phrase_are_no_cues(text, absent):
 ])
 def test_bare_verbs_after_a_subject_stay_cues(text, cue):
     assert cue in set(attributions(text)["match"])
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # a first name that is also a noun after a quotation names the speaker, not a title
+    ("“We were very deliberate,” Bill says.", "says", "Bill", "We were very deliberate"),
+    ("“We were very deliberate,” Page says.", "says", "Page", "We were very deliberate"),
+    # a possessive and a person is the listener; "her story" is what is told
+    ("Mrs. Clinton urged her supporters to get to the voting locations.", "urged", "Mrs. Clinton",
+     "to get to the voting locations"),
+    ("She told her mother about the incident.", "told", "She", "about the incident"),
+    ("Ford will tell her story at a historic moment.", "tell", "Ford", "her story at a historic moment"),
+    ("He told her the news on Friday.", "told", "He", "the news on Friday"),
+])
+def test_names_after_quotations_and_possessive_listeners(text, cue, speaker, content):
+    row = only(attributions(text), cue)
+    assert (row.speaker, content_of(text, row)) == (speaker, content)
+
+
+def test_a_capitalised_document_noun_inside_a_sentence_is_a_name():
+    rows = attributions("“You shouldn’t take this on,” Page then wrote. The report says the plan failed.")
+    assert only(rows, "wrote").speaker_type == "named"
+    assert only(rows, "says").speaker_type == "document"

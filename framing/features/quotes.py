@@ -59,14 +59,14 @@ _TITLE_CUES = re.compile(
     r"magazine|newspaper|programme|program|podcast|campaign|slogan|hashtag|operation|"
     r"sings|sang|sung|singing|performs|performed|performing|recites|recited|reciting)\s*[,:]?\s*$",
     re.IGNORECASE)
-# Nouns right after a quoted title that say what it is the title of.
+# Nouns right after a quoted title that say what it is the title of. Lower case only:
+# '“It is over,” Bill said' and '“…,” Page says' name a speaker, not a bill or a page.
 _TITLE_NOUN_AFTER = re.compile(
     r"\s*[\"'\u201d\u2019]?\s*(newsletter|hats?|caps?|signs?|t-shirts?|shirts?|banners?|stickers?|posters?|"
     r"buttons?|slogan|campaign|program|programme|initiative|doctrine|movement|tour|rally|speech|ads?|"
     r"series|show|segment|podcast|column|documentary|episode|album|song|book|film|movie|conference|"
     r"host|co-host|anchor|contestant|star|section|page|"
-    r"summit|project|website|app|hashtag|sign-off|motto|bill|plan|policy|act|protest|march|festival|concert)\b",
-    re.IGNORECASE)
+    r"summit|project|website|app|hashtag|sign-off|motto|bill|plan|policy|act|protest|march|festival|concert)\b")
 # Nouns that name a word: what follows them in quotation marks is mentioned.
 _MENTION_BEFORE = re.compile(
     r"\b(word|words|term|terms|phrase|phrases|expression|expressions|label|moniker|nickname|acronym|"

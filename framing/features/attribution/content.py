@@ -598,6 +598,12 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary, addressed: boo
         return _first_index_after(tokens, match.end())
     low = tokens[k][2].lower()
     if low in v.listeners:
+        if low == "her" and _possessive_her(tokens, k, v):
+            return k  # "to tell her story at …": her story is what is told
+        if low in _POSSESSIVE_LISTENERS:
+            person = _person_noun_end(tokens, k + 1, v)
+            if person is not None:
+                return person  # "urged her supporters to", "told her mother about"
         return k + 1
     j = k
     if addressed and low in v.determiners:
@@ -606,7 +612,7 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary, addressed: boo
             word = tokens[i][2]
             if not (word.islower() and is_word(word)):
                 break
-            if word in v.anonymous or word in v.roles or word in _AUDIENCES:
+            if _is_person_noun(word, v):
                 after = tokens[i + 1][2] if i + 1 < len(tokens) else "."
                 low_after = after.lower()
                 if low_after == "of":
@@ -637,6 +643,42 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary, addressed: boo
         j += 1
         n += 1
     return j if n else k
+
+
+def _person_noun_end(tokens: list, i: int, v: Vocabulary) -> int | None:
+    """Index after a person or audience noun within the next three lower-case words from ``i``
+    ("her late mother", "her supporters"), else None."""
+    for j in range(i, min(len(tokens), i + 3)):
+        word = tokens[j][2]
+        if not (word.islower() and is_word(word)) or word in v.determiners or word in v.stops:
+            return None
+        if _is_person_noun(word, v):
+            return j + 1
+    return None
+
+
+def _is_person_noun(word: str, v: Vocabulary) -> bool:
+    return word in v.anonymous or word in v.roles or word in _AUDIENCES or word in _KIN
+
+
+# Possessives that may open a listener phrase after a cue that addresses someone.
+_POSSESSIVE_LISTENERS = frozenset({"her", "his", "their", "our", "my", "your"})
+_KIN = frozenset({"mom", "dad", "parents", "kids", "children", "son", "sons", "daughters", "wife", "husband",
+                  "mother", "father", "brother", "sister", "brothers", "sisters", "grandmother", "grandfather",
+                  "family", "boss", "teammates", "classmates", "followers", "fans", "base", "team", "staff",
+                  "troops", "members", "voters", "supporters", "colleagues", "students", "friends"})
+
+
+def _possessive_her(tokens: list, k: int, v: Vocabulary) -> bool:
+    """"her" at ``tokens[k]`` determines what is told ("to tell her story", "told her side of it"),
+    rather than naming the listener ("told her the news", "told her mother", "urged her colleagues")."""
+    return k + 1 < len(tokens) and tokens[k + 1][2] in _TOLD_THINGS
+
+
+# Nouns of what is told, after "her" ("tell her story"); a person after "her" is the listener.
+_TOLD_THINGS = frozenset({"story", "stories", "side", "version", "account", "tale", "experience", "experiences",
+                          "views", "concerns", "plans", "thoughts", "feelings", "secret", "secrets", "truth",
+                          "opinion", "opinions", "findings", "message", "name", "reasons", "position"})
 
 
 def _of_phrase_end(tokens: list, i: int, v: Vocabulary) -> int:

@@ -49,6 +49,8 @@ def make_speaker(text: str, tokens: list, v: Vocabulary) -> Speaker | None:
     kind, anonymity_word = known
     if kind is None:
         return None
+    if kind == DOCUMENT and len(tokens) == 1 and words[0][:1].isupper() and not _opens_sentence(text, start):
+        kind = NAMED  # "“…,” Page says": a capital inside the sentence makes the word a name
     tail = v.anonymity_tail_re.match(text, end) if _may_follow(text, end, v) else None
     if tail:
         # "a command official speaking on the condition of anonymity": the reason
@@ -65,6 +67,14 @@ def make_speaker(text: str, tokens: list, v: Vocabulary) -> Speaker | None:
 _TYPE_CACHE: dict = {}
 _TYPE_CACHE_SIZE = 50_000
 _NEXT_WORD = re.compile(r"[\s,]*([^\W\d_]+)")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Nothing but spaces and opening marks stands between ``start`` and a sentence end before it."""
+    k = start - 1
+    while k >= 0 and (text[k].isspace() and text[k] != "\n" or text[k] in "\"“‘'([”’)]"):
+        k -= 1  # also a closing mark after a sentence's end: "… yo.” Research shows"
+    return k < 0 or text[k] in ".!?:\n"
 
 
 def _may_follow(text: str, end: int, v: Vocabulary) -> bool:
