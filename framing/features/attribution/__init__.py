@@ -72,7 +72,7 @@ from framing.features.attribution.phrases import is_ly_adverb, noun_phrase_back,
 from framing.features.attribution.polls import poll_cues, poll_entry
 from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
                                                         speaker_type)
-from framing.features.attribution.speakers import (BE_FORMS, BEFORE, INFINITIVE, INVERTED, PARTICIPLE, PASSIVE,
+from framing.features.attribution.speakers import (BEFORE, INFINITIVE, INVERTED, PARTICIPLE, PASSIVE,
                                                    REDUCED, SHARED, find_speaker, infinitive_subject, is_be_form,
                                                    inside_opening_subordinate, opens_with_participle)
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, tokens_and_starts

@@ -157,11 +157,11 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
     k = 0 if not right or right[0][0] >= group_end else _first_index_after(right, group_end)
     k_cue = k
     if listener:
-        if label in _TOLD_TO_LISTENERS and k < len(right) \
+        if label in v.tag_addressee_cues and k < len(right) \
                 and _object_ends_tag(text, right, k, phrase_start, s_start, v):
             k = len(right) - 1  # "Vote early, Obama urged a mostly black crowd of 13,500."
         else:
-            k = _skip_listener(text, right, k, v, addressed=label in _ADDRESSED)
+            k = _skip_listener(text, right, k, v, addressed=label in v.addressee_cues)
     elif k < len(right) and right[k][2].lower() == "to":
         k = _skip_to_listener(right, k, v)  # "confirmed to Fox News that …"
     before = _quote_ending_at(text, phrase_start, quotes)
@@ -530,7 +530,7 @@ def _object_ends_tag(text: str, tokens: list, k: int, phrase_start: int, s_start
     # "his ministers", "The Associated Press"), not what is told ("tell the truth").
     return any(tok[2][:1].isupper() or tok[2].lower() in v.anonymous or tok[2].lower() in v.roles
                or tok[2].lower() in v.organizations or tok[2].lower() in v.listeners
-               or tok[2].lower() in _AUDIENCES for tok in rest)
+               or tok[2].lower() in v.addressee_nouns for tok in rest)
 
 
 _MAX_TAG_OBJECT_TOKENS = 10
@@ -538,14 +538,6 @@ _SUBORDINATORS = frozenset({"when", "if", "as", "after", "before", "because", "w
                             "though", "once", "until", "unless", "whenever", "whether"})
 _FINITE_WORDS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can",
                            "may", "might", "should", "must", "did", "does", "do"})
-_AUDIENCES = frozenset({"crowd", "crowds", "audience", "audiences", "rally", "meeting", "briefing", "hall",
-                        "conference", "panel", "gathering", "session", "viewers", "listeners", "readers",
-                        "ministers", "delegation", "caucus", "jury", "court", "hearing", "forum", "luncheon",
-                        "breakfast", "dinner", "event"})
-# Listener cues whose object is always the person addressed, never what is said about
-# ("told a crowd", "warned lawmakers"); not "praised the move", "criticized the study".
-_TOLD_TO_LISTENERS = frozenset({"tell", "urge", "warn", "assure", "reassure", "inform", "remind", "advise",
-                                "caution", "brief", "notify", "implore"})
 _COMPLEMENT_OPENERS = frozenset({"that", "to", "about", "whether", "if", "how", "why", "what", "when", "where"})
 
 
@@ -658,27 +650,17 @@ def _person_noun_end(tokens: list, i: int, v: Vocabulary) -> int | None:
 
 
 def _is_person_noun(word: str, v: Vocabulary) -> bool:
-    return word in v.anonymous or word in v.roles or word in _AUDIENCES or word in _KIN
+    return word in v.anonymous or word in v.roles or word in v.addressee_nouns
 
 
 # Possessives that may open a listener phrase after a cue that addresses someone.
 _POSSESSIVE_LISTENERS = frozenset({"her", "his", "their", "our", "my", "your"})
-_KIN = frozenset({"mom", "dad", "parents", "kids", "children", "son", "sons", "daughters", "wife", "husband",
-                  "mother", "father", "brother", "sister", "brothers", "sisters", "grandmother", "grandfather",
-                  "family", "boss", "teammates", "classmates", "followers", "fans", "base", "team", "staff",
-                  "troops", "members", "voters", "supporters", "colleagues", "students", "friends"})
 
 
 def _possessive_her(tokens: list, k: int, v: Vocabulary) -> bool:
     """"her" at ``tokens[k]`` determines what is told ("to tell her story", "told her side of it"),
     rather than naming the listener ("told her the news", "told her mother", "urged her colleagues")."""
-    return k + 1 < len(tokens) and tokens[k + 1][2] in _TOLD_THINGS
-
-
-# Nouns of what is told, after "her" ("tell her story"); a person after "her" is the listener.
-_TOLD_THINGS = frozenset({"story", "stories", "side", "version", "account", "tale", "experience", "experiences",
-                          "views", "concerns", "plans", "thoughts", "feelings", "secret", "secrets", "truth",
-                          "opinion", "opinions", "findings", "message", "name", "reasons", "position"})
+    return k + 1 < len(tokens) and tokens[k + 1][2] in v.told_things
 
 
 def _of_phrase_end(tokens: list, i: int, v: Vocabulary) -> int:
@@ -695,10 +677,6 @@ def _of_phrase_end(tokens: list, i: int, v: Vocabulary) -> int:
 
 
 _MAX_OF_WORDS = 4
-# Listener cues whose object is the person spoken to (a common noun phrase of a person skipped).
-_ADDRESSED = frozenset({"tell", "urge", "warn", "assure", "reassure", "inform", "remind", "advise", "caution",
-                        "brief", "notify", "implore", "ask", "call on", "convince", "persuade", "promise",
-                        "email"})
 
 
 def _quoted_title_end(tokens: list, j: int) -> int | None:

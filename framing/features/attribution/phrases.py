@@ -5,7 +5,8 @@ before a cue, or forwards from the word after it, a phrase runs over
 capitalised words, titles, modifiers and head nouns; it crosses "of" and "in"
 freely, other prepositions only where they join a head to its organisation
 ("officials at U.S. Central Command", "a spokesman for the U.S. military",
-"a source familiar with the talks"), and "and" only between conjuncts ("U.S.
+"a source familiar with the talks"), "to" only after a head that takes it
+("an aide to Mr. Trump", ``to_heads``), and "and" only between conjuncts ("U.S.
 and Iraqi intelligence sources"). It stops at punctuation and at function
 words (``clause_stops`` in ``framing/rules/attribution.yaml``).
 """

@@ -70,7 +70,8 @@ _NEXT_WORD = re.compile(r"[\s,]*([^\W\d_]+)")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    """Nothing but spaces and opening marks stands between ``start`` and a sentence end before it."""
+    """Nothing but spaces, quotation marks and brackets stands between ``start`` and a sentence end
+    (or the text's start) before it."""
     k = start - 1
     while k >= 0 and (text[k].isspace() and text[k] != "\n" or text[k] in "\"“‘'([”’)]"):
         k -= 1  # also a closing mark after a sentence's end: "… yo.” Research shows"
@@ -218,7 +219,8 @@ _LIST_TYPE = {"anonymous_heads": ANONYMOUS, "role_heads": ROLE, "organization_he
 
 
 def _core(words: list[str], v: Vocabulary) -> list[str]:
-    """The words before the first joining preposition ("officials" in "officials at Central Command", "an aide" in "an aide to Mr. Trump").
+    """The words before the first joining preposition ("officials" in "officials at Central Command",
+    "an aide" in "an aide to Mr. Trump").
 
     A preposition inside a title ("Secretary of State John Kerry", a
     multi-word head of the word lists) joins nothing.

@@ -31,6 +31,7 @@ REQUIRED_LISTS = (
     "determiners", "numbers_and_quantifiers", "subject_gap_words", "control_verbs",
     "infinitive_blockers", "to_heads", "link_prepositions", "listeners", "clause_stops", "time_words",
     "adverbial_words", "adverbial_openers", "abbreviations", "inversion_cues", "listener_cues",
+    "addressee_cues", "tag_addressee_cues", "addressee_nouns", "told_things",
     "tag_only_cues", "adverb_cues", "state_classes", "colon_cue_class", "colon_label_stops",
     "noun_cues", "target_noun_cues", "noun_cue_complements", "document_cues", "as_cues",
     "ly_nouns", "object_first_cues", "speaking_passives", "plural_nouns", "adjectival_participles",
@@ -79,6 +80,10 @@ class Vocabulary:
     abbreviations: frozenset  # case-sensitive: titles and name suffixes whose period is kept
     inversion: frozenset  # cue labels
     listener_cues: frozenset  # cue labels
+    addressee_cues: frozenset  # listener cue labels whose object is the person spoken to ("tell", not "praise")
+    tag_addressee_cues: frozenset  # cue labels whose short object after a tag is the listener
+    addressee_nouns: frozenset  # "crowd", "mother": people and audiences that can be listeners
+    told_things: frozenset  # "story", "side": what is told, after "her"
     tag_only: frozenset  # cue labels accepted only as a speech tag ("he continued.")
     adverb_cues: frozenset  # cue labels that are adverbs ("reportedly")
     state_classes: frozenset  # cue categories of states of mind and positions (nested ones give no row)
@@ -189,6 +194,8 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         abbreviations=frozenset(w.rstrip(".") for w in lists["titles"] + lists["abbreviations"]
                                 if " " not in w),
         inversion=lower("inversion_cues"), listener_cues=lower("listener_cues"),
+        addressee_cues=lower("addressee_cues"), tag_addressee_cues=lower("tag_addressee_cues"),
+        addressee_nouns=lower("addressee_nouns"), told_things=lower("told_things"),
         tag_only=lower("tag_only_cues"), adverb_cues=lower("adverb_cues"),
         state_classes=frozenset(lists["state_classes"]),
         colon_class=tuple(lists["colon_cue_class"]),
