@@ -719,6 +719,9 @@ class SentenceTokens:
     def _read(self, sentence: tuple[int, int], lo: int, hi: int) -> tuple[list, list]:
         tokens, starts = tokens_and_starts(self.text, lo, hi, self.abbreviations)
         text = self.text
+        if tokens and hi < sentence[1] and tokens[-1][1] == hi and text[hi - 1].isalnum() and text[hi].isalnum():
+            # The window cut its last word in two ("Marijuan|a"): drop the piece.
+            tokens, starts = tokens[:-1], starts[:-1]
         if tokens and lo > sentence[0] and not _starts_word(text, lo):
             # The window cut a word in two ("Russia|'s"): drop its pieces.
             k = 0

@@ -78,7 +78,7 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                     continue
                 break
             if low == "to" and first is not None and _to_after_head(tokens, k, v):
-                k -= 1  # "an aide to Mr. Trump", "the ambassador to Russia"
+                k -= 1  # "an aide to Mr. Trump", "the ambassador to Russia", "Committee to Protect Journalists"
                 continue
             if low in COORDINATORS or low == "nor":
                 if first is not None and k > 0 and _head_like(tokens[k - 1][2], v) and words <= 3:
@@ -266,8 +266,15 @@ _MAX_LINK_PHRASE_WORDS = 5
 
 
 def _to_after_head(tokens: list, k: int, v: Vocabulary) -> bool:
-    """``tokens[k]`` is a "to" that joins a phrase to the head before it ("an aide to Mr. Trump")."""
-    return tokens[k][2].lower() == "to" and k > 0 and tokens[k - 1][2].lower() in v.to_heads
+    """``tokens[k]`` is a "to" that joins a phrase to the head before it ("an aide to Mr. Trump"),
+    or runs inside a body's name ("the Committee to Protect Journalists")."""
+    if tokens[k][2].lower() != "to" or k == 0:
+        return False
+    before = tokens[k - 1][2]
+    if before.lower() in v.to_heads:
+        return True
+    return before[:1].isupper() and before.lower() in v.to_name_heads and k + 1 < len(tokens) \
+        and tokens[k + 1][2][:1].isupper()
 
 
 def _head_like(token: str, v: Vocabulary) -> bool:

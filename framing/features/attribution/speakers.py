@@ -393,6 +393,14 @@ def _publisher_of(text: str, left: list, first: int, v: Vocabulary) -> Speaker |
     if not left[first][2].lower() in ("a", "an") or not any(tok[2].lower() in v.documents for tok in left[first:]):
         return None
     j = _skip_gap(left, k - 1, v)
+    if j > 1 and left[j][2].lower() == "ago":
+        j -= 1  # "Democratic lawmakers a week ago sent a letter … asking"
+        while j >= 0 and (left[j][2].lower() in v.time or left[j][2].lower() in v.quantifiers
+                          or left[j][2].lower() in ("a", "an") or left[j][2][:1].isdigit()):
+            j -= 1
+    adverbial = _time_adverbial_start(left, j, v) if j >= 0 else None
+    if adverbial is not None:
+        j = _skip_gap(left, adverbial - 1, v)  # "The group on Monday sent a letter … asking"
     if j < 0 or not is_word(left[j][2]) or left[j][2].lower() in v.stops:
         return None
     start = noun_phrase_back(left, j, v)

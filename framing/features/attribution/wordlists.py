@@ -29,7 +29,7 @@ REQUIRED_LISTS = (
     "anonymous_heads", "role_heads", "anonymous_phrases", "anonymity_tail", "titles",
     "organization_heads", "document_heads", "places", "pronouns", "relative_pronouns",
     "determiners", "numbers_and_quantifiers", "subject_gap_words", "control_verbs",
-    "infinitive_blockers", "to_heads", "link_prepositions", "listeners", "clause_stops", "time_words",
+    "infinitive_blockers", "to_heads", "to_name_heads", "link_prepositions", "listeners", "clause_stops", "time_words",
     "adverbial_words", "adverbial_openers", "abbreviations", "inversion_cues", "listener_cues",
     "addressee_cues", "tag_addressee_cues", "addressee_nouns", "told_things",
     "tag_only_cues", "adverb_cues", "state_classes", "colon_cue_class", "colon_label_stops",
@@ -72,6 +72,7 @@ class Vocabulary:
     blockers: frozenset
     links: frozenset
     to_heads: frozenset  # "adviser", "close": heads across whose "to" a speaker phrase runs
+    to_name_heads: frozenset  # "committee": capitalised, before "to" and a capital inside a name
     listeners: frozenset  # single-word listeners
     stops: frozenset
     time: frozenset
@@ -189,6 +190,7 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         speaking_passives=lower("speaking_passives"), plural_nouns=lower("plural_nouns"),
         adjectival_participles=lower("adjectival_participles"),
         blockers=lower("infinitive_blockers"), links=links, to_heads=lower("to_heads"),
+        to_name_heads=lower("to_name_heads"),
         listeners=single("listeners"), stops=lower("clause_stops"), time=time,
         adverbial=lower("adverbial_words"), openers=openers,
         abbreviations=frozenset(w.rstrip(".") for w in lists["titles"] + lists["abbreviations"]
