@@ -590,32 +590,18 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary, addressed: boo
         return _first_index_after(tokens, match.end())
     low = tokens[k][2].lower()
     if low in v.listeners:
-        if low == "her" and _possessive_her(tokens, k, v):
-            return k  # "to tell her story at …": her story is what is told
-        if low in _POSSESSIVE_LISTENERS:
+        if low == "her":  # the one listener that is also a possessive
+            if _possessive_her(tokens, k, v):
+                return k  # "to tell her story at …": her story is what is told
             person = _person_noun_end(tokens, k + 1, v)
             if person is not None:
                 return person  # "urged her supporters to", "told her mother about"
         return k + 1
     j = k
     if addressed and low in v.determiners:
-        # "told a judge he …", "told a federal judge that …", "told the crowd": a person or audience
-        for i in range(k + 1, min(len(tokens), k + 4)):
-            word = tokens[i][2]
-            if not (word.islower() and is_word(word)):
-                break
-            if _is_person_noun(word, v):
-                after = tokens[i + 1][2] if i + 1 < len(tokens) else "."
-                low_after = after.lower()
-                if low_after == "of":
-                    return _of_phrase_end(tokens, i + 1, v)  # "asked the former secretary of state if"
-                if low_after == "to" or low_after in v.links:
-                    last = noun_phrase_forward(tokens, k, v)  # "told an aide to the president that"
-                    return last + 1 if last is not None and last >= i else k
-                if after.islower() and is_word(after) and low_after not in v.determiners \
-                        and low_after not in v.pronouns and low_after != "that":
-                    break  # "the official story": the noun phrase goes on, it is what is told
-                return i + 1
+        end = _addressee_phrase_end(tokens, k, v)
+        if end is not None:
+            return end
     if low in ("the", "a", "an") and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper():
         last = noun_phrase_forward(tokens, j, v, strict=True)  # "told the AP she …": no lower-case run-on
         if last is not None:
@@ -637,6 +623,33 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary, addressed: boo
     return j if n else k
 
 
+def _addressee_phrase_end(tokens: list, k: int, v: Vocabulary) -> int | None:
+    """Index after a person or audience phrase opened by the determiner at ``k``, else None.
+
+    "told a judge he …", "told a federal judge that …", "told the crowd",
+    "asked the former secretary of state if", "told an aide to the president
+    that"; not "told the official story", where the noun phrase goes on.
+    """
+    for i in range(k + 1, min(len(tokens), k + 4)):
+        word = tokens[i][2]
+        if not (word.islower() and is_word(word)):
+            return None
+        if not _is_person_noun(word, v):
+            continue
+        after = tokens[i + 1][2] if i + 1 < len(tokens) else "."
+        low_after = after.lower()
+        if low_after == "of":
+            return _of_phrase_end(tokens, i + 1, v)
+        if low_after == "to" or low_after in v.links:
+            last = noun_phrase_forward(tokens, k, v)
+            return last + 1 if last is not None and last >= i else k
+        if after.islower() and is_word(after) and low_after not in v.determiners \
+                and low_after not in v.pronouns and low_after != "that":
+            return None  # "the official story": what is told
+        return i + 1
+    return None
+
+
 def _person_noun_end(tokens: list, i: int, v: Vocabulary) -> int | None:
     """Index after a person or audience noun within the next three lower-case words from ``i``
     ("her late mother", "her supporters"), else None."""
@@ -651,10 +664,6 @@ def _person_noun_end(tokens: list, i: int, v: Vocabulary) -> int | None:
 
 def _is_person_noun(word: str, v: Vocabulary) -> bool:
     return word in v.anonymous or word in v.roles or word in v.addressee_nouns
-
-
-# Possessives that may open a listener phrase after a cue that addresses someone.
-_POSSESSIVE_LISTENERS = frozenset({"her", "his", "their", "our", "my", "your"})
 
 
 def _possessive_her(tokens: list, k: int, v: Vocabulary) -> bool:

@@ -222,6 +222,12 @@ def link_continues(tokens: list, k: int, v: Vocabulary) -> bool:
     return (low in ("of", "in") and before.lower() not in v.stops) or _head_like(before, v)
 
 
+def _after_preposition(tokens: list, k: int, v: Vocabulary) -> int:
+    """Index of the first word after the preposition at ``tokens[k]`` and a determiner after it."""
+    k += 1
+    return k + 1 if k < len(tokens) and tokens[k][2].lower() in v.determiners else k
+
+
 def _common_head_before(tokens: list, k: int, v: Vocabulary) -> bool:
     """The link ``tokens[k]`` follows a lower-case head noun of a person or body, which takes a
     phrase of its organisation even in lower case ("the spokesman for the ministry")."""
@@ -316,9 +322,7 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
         low = token.lower()
         capital = token[0].isupper()
         if last is not None and low in v.links:
-            nxt = k + 1
-            if nxt < n and tokens[nxt][2].lower() in v.determiners:
-                nxt += 1
+            nxt = _after_preposition(tokens, k, v)
             following = tokens[nxt][2] if nxt < n else ""
             if (following[:1].isupper() or tokens[k - 1][2].lower() in v.anonymity_adjectives
                     or (_common_head_before(tokens, k, v) and _closing_link_phrase(tokens, k, v))) \
@@ -330,9 +334,7 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
                 continue
             break
         if last is not None and low == "to" and _to_after_head(tokens, k, v):
-            nxt = k + 1
-            if nxt < n and tokens[nxt][2].lower() in v.determiners:
-                nxt += 1
+            nxt = _after_preposition(tokens, k, v)
             # a noun phrase, not an infinitive: "an adviser to the president", "an aide to former
             # president Obama", "a lawmaker close to leadership"; not "told by aides to stay home"
             if k + 1 < n and (tokens[k + 1][2].lower() in v.determiners or tokens[k + 1][2][:1].isupper()

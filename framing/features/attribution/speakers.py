@@ -153,16 +153,16 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             return None, ""
         token, low = left[j][2], left[j][2].lower()
     elif not form_is_ing and j < len(left) - 1 and _is_passive(left, j, v):  # "are hoping" is progressive
-        agent = _agent(text, right, v)
-        return (None if agent is not None and _adverbial_agent(text, agent, v) else agent), PASSIVE
-    if form_is_past and right and right[0][2] == "by" and j == len(left) - 1 and (
+        return _agent_of_act(text, right, v), PASSIVE
+    by_follows = bool(right) and right[0][2] == "by"
+    if form_is_past and by_follows and j == len(left) - 1 and (
             low in _GET_FORMS or (low in _CORRELATIVES and j > 0 and left[j - 1][2].lower() in BE_FORMS)):
         return _agent(text, right, v), PASSIVE  # "I got blamed by everybody", "were either claimed by Israel"
-    if form_is_past and right and right[0][2] == "by" and _reduced_passive(left, j, v):
-        agent = _agent(text, right, v)
-        if agent is not None and not _adverbial_agent(text, agent, v):
+    if form_is_past and by_follows and _reduced_passive(left, j, v):
+        agent = _agent_of_act(text, right, v)
+        if agent is not None:
             return agent, REDUCED  # "the 22,000 violent crimes reported by the Baltimore police"
-    if not form_is_ing and right and right[0][2] == "by" and (low in v.stops or not is_word(token)):
+    if not form_is_ing and by_follows and (low in v.stops or not is_word(token)):
         agent = _agent(text, right, v)  # "As reported by Western Journalism"
         if agent is not None:
             return agent, PASSIVE
@@ -390,7 +390,7 @@ def _publisher_of(text: str, left: list, first: int, v: Vocabulary) -> Speaker |
         k -= 1  # "put out", "sent out"
     if k < 1 or left[k][2].lower() not in _PUBLISHING_VERBS:
         return None
-    if not left[first][2].lower() in ("a", "an") or not any(tok[2].lower() in v.documents for tok in left[first:]):
+    if left[first][2].lower() not in ("a", "an") or not any(tok[2].lower() in v.documents for tok in left[first:]):
         return None
     j = _skip_gap(left, k - 1, v)
     if j > 1 and left[j][2].lower() == "ago":
@@ -1112,6 +1112,12 @@ _CORRELATIVES = frozenset({"either", "neither", "both"})
 _BY_ADVERBIAL_HEADS = frozenset({"far", "margin", "margins", "vote", "votes", "points", "mistake", "accident",
                                  "design", "law", "hand", "default", "contrast", "comparison", "chance", "end",
                                  "now", "then", "way", "half"})
+
+
+def _agent_of_act(text: str, right: list, v: Vocabulary) -> Speaker | None:
+    """:func:`_agent`, unless the "by" phrase measures or times the act ("rejected by huge margins")."""
+    agent = _agent(text, right, v)
+    return None if agent is not None and _adverbial_agent(text, agent, v) else agent
 
 
 def _adverbial_agent(text: str, agent: Speaker, v: Vocabulary) -> bool:
