@@ -615,9 +615,10 @@ _CLOSE_CONTEXT = set(".,;:!?)]}>—–-/…") | set(_FAMILY)  # may stand right 
 # Apostrophes that look like opening quotes: '90s, 'em, rock 'n' roll, 'tis.
 _ELISION_RE = re.compile(r"(?:\d\d(?:s|['’]s)?\b|em\b|n['’]|tis\b|twas\b|cause\b|til\b|bout\b|nuff\b)", re.I)
 # Typewriter doubles: two apostrophes for a double quote ('' as NYT's archive and
-# PTB-style text write both ends) and two backticks as an opener (``quote'').
-_DOUBLED = {"''": "\"", "``": "\u201c"}
-_QUOTE_MARK_RE = re.compile("''|``|" + _cls("".join(_FAMILY)))
+# PTB-style text write both ends), two backticks as an opener (``quote''), and
+# their curly forms (“A-OK’’-type sign”, ‘‘quote’’: USA TODAY, WSJ).
+_DOUBLED = {"''": "\"", "``": "\u201c", "\u2019\u2019": "\u201d", "\u2018\u2018": "\u201c"}
+_QUOTE_MARK_RE = re.compile("''|``|\u2019\u2019|\u2018\u2018|" + _cls("".join(_FAMILY)))
 # The marks the scanner has to look at: _QUOTE_MARK_RE without a single " or '
 # mark between two letters or digits (don’t, Syria’s: two in five marks of news
 # text), which _QuoteScanner._mark would ignore anyway. It starts with one
@@ -626,7 +627,7 @@ _INWORD_FAMILIES = _cls("".join(ch for ch, family in _FAMILY.items() if family i
 _OTHER_FAMILIES = _cls("".join(ch for ch, family in _FAMILY.items() if family not in ("single", "double")))
 _SCANNED_MARK_RE = re.compile(
     rf"[{re.escape(''.join(_FAMILY))}`]"
-    rf"(?:(?<=')'|(?<=`)`"  # the typewriter doubles '' and ``
+    rf"(?:(?<=')'|(?<=`)`|(?<=\u2019)\u2019|(?<=\u2018)\u2018"  # the doubles '' `` ’’ ‘‘
     rf"|(?<={_OTHER_FAMILIES})"  # « » ‹ › and the corner brackets: always
     rf"|(?<!{_ALNUM}{_INWORD_FAMILIES})(?<={_INWORD_FAMILIES})"  # " or ' not after a letter or digit
     rf"|(?<={_INWORD_FAMILIES})(?!{_ALNUM}))"  # " or ' not before one
@@ -794,6 +795,13 @@ def _strip_back(text: str, pos: int) -> int:
         width *= 2
 
 
+def _is_abbreviation_possessive(text: str, pos: int) -> bool:
+    """The mark at ``pos`` is the apostrophe of "U.S.’s", "Jr.'s": after a letter and a period,
+    before an "s" that ends the word."""
+    return (pos > 1 and text[pos - 2].isalpha() and text[pos + 1:pos + 2] in ("s", "S")
+            and not text[pos + 2:pos + 3].isalnum())
+
+
 def _flanking(before: str, after: str) -> tuple[bool, bool]:
     """``(opens_like, closes_like)`` for a quotation mark between the characters ``before`` and ``after``.
 
@@ -861,6 +869,8 @@ class _QuoteScanner:
         after = text[pos + width:pos + width + 1]
         if family in ("single", "double") and before.isalnum() and after.isalnum():
             return  # inside a word: an apostrophe (don’t, Syria’s), never a quote mark
+        if family == "single" and before == "." and _is_abbreviation_possessive(text, pos):
+            return  # the U.S.’s allies, Martin Luther King Jr.'s speech
         space_after = not after or after.isspace()
         opens_like, closes_like = _flanking(before, after)
         is_open = bool(self.by_family[family])

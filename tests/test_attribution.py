@@ -288,8 +288,15 @@ def _reference_tokens(text, lo, hi, abbreviations):
         if tokens[k][2] == "." and end == tokens[k][0] and k - 1 >= done and (
                 previous in abbreviations or re.match(r"(?:[^\W\d_]\.)+[^\W\d_]$", previous)
                 or (len(previous) == 1 and previous.isupper())):
-            merged += tokens[done:k - 1] + [(start, tokens[k][1], previous + ".")]
-            done = k + 1
+            after = tokens[k + 1:k + 3]
+            if len(after) == 2 and after[0][2] in "'’" and after[1][2] in ("s", "S") \
+                    and after[0][0] == tokens[k][1] and after[1][0] == after[0][1]:
+                # "U.S.’s": the possessive stays with the abbreviation
+                merged += tokens[done:k - 1] + [(start, after[1][1], previous + "." + after[0][2] + after[1][2])]
+                done = k + 3
+            else:
+                merged += tokens[done:k - 1] + [(start, tokens[k][1], previous + ".")]
+                done = k + 1
     return merged + tokens[done:]
 
 
@@ -297,6 +304,7 @@ def _reference_tokens(text, lo, hi, abbreviations):
     "Lt-Gen. Paul Funk, told the AP. U.S.-led forces and A.B.C. News said.",
     "“They’re out,” said al-Baghdadi’s aide, Mr. J. R. Smith Jr., on Tuesday... . .x .- U.S..",
     "a.-b 3.5.-6 x'-y AT&T ‘caliphate’ U.S. a..b Gen.\u2010x self\u2011made -- ..",
+    "the U.S.’s allies, King Jr.'s speech, U.S.'st U.S.' s Gen.'S U.S.’s.",
 ])
 def test_tokens_and_starts_match_the_token_pattern_in_every_window(text):
     from framing.features.attribution.tokens import tokens_and_starts
@@ -2306,3 +2314,40 @@ def test_a_capitalised_document_noun_inside_a_sentence_is_a_name():
 ])
 def test_bodies_named_with_to_and_senders_of_letters(text, cue, speaker):
     assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # a capitalised possessor opens the object: the possessed thing is reported, not skipped as a listener
+    ("Romney praised Trump’s position on China and his understanding of the economy.", "praised", "Romney",
+     "Trump’s position on China and his understanding of the economy"),
+    ("Republicans in Congress have criticized Cohen’s consulting work.", "criticized", "Republicans in Congress",
+     "Cohen’s consulting work"),
+    ("Khan also called on Britain's government to supply more funding.", "called on", "Khan",
+     "to supply more funding"),
+    # a possessed person is the listener ("Germany's chancellor"), a plural possessive is part of the name
+    ("He thanked Germany's chancellor for her help.", "thanked", "He", "for her help"),
+    ("Andrew Leonard recently told Fox News’ Greta Van Susteren that he would get the plan.", "told",
+     "Andrew Leonard", "he would get the plan"),
+    # an abbreviation's possessive is one word: "the U.S.'s allies" is the object, not "'s allies"
+    ("They have stated the U.S.'s general position.", "stated", "They", "the U.S.'s general position"),
+    # an object coordinated with a further verb phrase leaves nothing reported
+    ("General McMaster thanked Mr. Trump but gave no insight into his plans.", "thanked", "General McMaster",
+     None),
+    ("He called on Congress and U.S. President Donald Trump to support legislation.", "called on", "He", None),
+    ("Trump will project strength by praising the U.S.'s allies and admonishing its foes.", "praising", "Trump",
+     None),
+])
+def test_possessive_objects_and_coordinated_listeners(text, cue, speaker, content):
+    row = only(attributions(text), cue)
+    assert (row.speaker, content_of(text, row)) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, quote_type, content", [
+    # USA TODAY and POLITICO close with two curly apostrophes
+    ("“I’m so excited to be here,’’ said Haaland, sporting native garb.", "direct", "I’m so excited to be here"),
+    ("“We need bold leadership,’’ de León told a meeting of the Women’s Caucus.", "direct",
+     "We need bold leadership"),
+])
+def test_curly_double_apostrophes_close_a_quotation(text, quote_type, content):
+    row = attributions(text).iloc[0]
+    assert (row.quote_type, content_of(text, row), bool(row.in_quote)) == (quote_type, content, False)

@@ -679,6 +679,28 @@ def test_typewriter_double_apostrophes_are_quotation_marks():
     assert q.closed.all()
 
 
+def test_curly_double_apostrophes_are_quotation_marks():
+    # USA TODAY, WSJ and POLITICO write “…’’ and ‘‘…’’ for a double quotation.
+    text = "He gestures with an “A-OK’’-type sign. ‘‘We won,’’ he said. “Yes’’ and ‘no’."
+    q = text_module.quote_spans(text)
+    assert [text[s:e] for s, e in zip(q.start, q.end)] == ["“A-OK’’", "‘‘We won,’’", "“Yes’’", "‘no’"]
+    assert q.closed.all()
+
+
+@pytest.mark.parametrize("text", [
+    "The E.U. was one of the U.S.'s signature achievements.\n\nNext paragraph.",
+    "Martin Luther King Jr.’s speech and D.C.'s gun laws.",
+])
+def test_possessive_of_an_abbreviation_opens_no_quotation(text):
+    assert text_module.quote_spans(text).empty
+
+
+def test_possessive_of_an_abbreviation_inside_a_single_quotation():
+    text = "Tom said ‘It’s the U.S.’s fault.’ Then he left."
+    q = text_module.quote_spans(text)
+    assert [text[s:e] for s, e in zip(q.start, q.end)] == ["‘It’s the U.S.’s fault.’"]
+
+
 # --------------------------------------------------------------------------
 # Shortcuts taken for speed decide as the plain rules do
 # --------------------------------------------------------------------------

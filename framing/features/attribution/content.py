@@ -156,12 +156,17 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
     # The tokens after the cue start after it: only an inverted speaker moves the group's end.
     k = 0 if not right or right[0][0] >= group_end else _first_index_after(right, group_end)
     k_cue = k
+    object_only = False
     if listener:
         if label in v.tag_addressee_cues and k < len(right) \
                 and _object_ends_tag(text, right, k, phrase_start, s_start, v):
             k = len(right) - 1  # "Vote early, Obama urged a mostly black crowd of 13,500."
         else:
             k = _skip_listener(text, right, k, v, addressed=label in v.addressee_cues)
+            if k_cue < k < len(right) and right[k][2].lower() in ("and", "or", "but"):
+                # "praising the allies and admonishing its foes": the object was all there was
+                k = len(right)
+                object_only = True
     elif k < len(right) and right[k][2].lower() == "to":
         k = _skip_to_listener(right, k, v)  # "confirmed to Fox News that …"
     before = _quote_ending_at(text, phrase_start, quotes)
@@ -206,7 +211,7 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
             end = strip_end(text, row[0], s_end)
             return Content(row[0], end, MIXED, "quote_after")
     comma = _comma_before(text, phrase_start, s_start)
-    if comma is not None and _adjunct_tail(right, k, v, complete):
+    if comma is not None and not object_only and _adjunct_tail(right, k, v, complete):
         start = _sentence_start(text, s_start, comma)
         if start < comma and _opening_adverbial(text, start, comma, v):
             return None  # "In Iowa, he told reporters.": a place or time, nothing reported
@@ -615,12 +620,27 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary, addressed: boo
                 j = close + 1  # "told CNN's “New Day”": the programme is part of the listener
                 continue
         if not (word[:1].isupper() and is_word(word)):
-            # "told Fox News host Mike Huckabee": a role noun between a medium and a name
-            if not (n and word in v.roles and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper()):
+            # "told Fox News host Mike Huckabee": a role noun between a medium and a name;
+            # "told Fox News' Chris Wallace": a plural's possessive apostrophe
+            if not (n and (word in v.roles or _plural_apostrophe(tokens, j))
+                    and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper()):
                 break
         j += 1
         n += 1
+    if n and _possessive_word(tokens[j - 1][2]) and j < len(tokens) and tokens[j][2][:1].islower():
+        # "thanked Germany's chancellor for": the listener is the possessed person; "criticized
+        # Obama's response to": the possessed thing is reported, there is no listener.
+        return _person_noun_end(tokens, j, v) or k
     return j if n else k
+
+
+def _plural_apostrophe(tokens: list, j: int) -> bool:
+    """``tokens[j]`` is the apostrophe of a possessive plural glued to the word before ("News'")."""
+    return tokens[j][2] in ("'", "’") and tokens[j - 1][2][-1:] in ("s", "S") and tokens[j - 1][1] == tokens[j][0]
+
+
+def _possessive_word(word: str) -> bool:
+    return len(word) > 2 and word.endswith(("'s", "’s"))
 
 
 def _addressee_phrase_end(tokens: list, k: int, v: Vocabulary) -> int | None:
@@ -645,6 +665,8 @@ def _addressee_phrase_end(tokens: list, k: int, v: Vocabulary) -> int | None:
             return last + 1 if last is not None and last >= i else k
         if after.islower() and is_word(after) and low_after not in v.determiners \
                 and low_after not in v.pronouns and low_after != "that":
+            if _is_person_noun(after, v):
+                continue  # "told the military members that": the head comes later
             return None  # "the official story": what is told
         return i + 1
     return None
@@ -655,15 +677,17 @@ def _person_noun_end(tokens: list, i: int, v: Vocabulary) -> int | None:
     ("her late mother", "her supporters"), else None."""
     for j in range(i, min(len(tokens), i + 3)):
         word = tokens[j][2]
-        if not (word.islower() and is_word(word)) or word in v.determiners or word in v.stops:
-            return None
+        if not (word.islower() and is_word(word)) or word in v.determiners or word in v.stops \
+                or word in v.links:
+            return None  # "Thunberg's appearance in front of": no person before the preposition
         if _is_person_noun(word, v):
             return j + 1
     return None
 
 
 def _is_person_noun(word: str, v: Vocabulary) -> bool:
-    return word in v.anonymous or word in v.roles or word in v.addressee_nouns
+    """A person, a group or a body that can be spoken to ("the judge", "the crowd", "the government")."""
+    return word in v.anonymous or word in v.roles or word in v.addressee_nouns or word in v.organizations
 
 
 def _possessive_her(tokens: list, k: int, v: Vocabulary) -> bool:

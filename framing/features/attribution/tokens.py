@@ -88,14 +88,28 @@ def _join_periods(tokens: list, starts: list, words: list, dots: int, abbreviati
                 previous in abbreviations or (previous[1:2] == "." and _DOTTED.match(previous))
                 or (len(previous) == 1 and previous.isupper())):
             merged.extend(tokens[done:k - 1])
-            merged.append((start, tokens[k][1], previous + "."))
             merged_starts.extend(starts[done:k])  # the joined token starts where the title does
-            done = k + 1
+            if _possessive_follows(tokens, k):
+                # "the U.S.’s allies", "King Jr.'s speech": one possessive word, as "Syria’s" is
+                merged.append((start, tokens[k + 2][1], previous + "." + words[k + 1] + words[k + 2]))
+                done = k + 3
+            else:
+                merged.append((start, tokens[k][1], previous + "."))
+                done = k + 1
     if not done:
         return tokens, starts
     merged.extend(tokens[done:])
     merged_starts.extend(starts[done:])
     return merged, merged_starts
+
+
+def _possessive_follows(tokens: list, k: int) -> bool:
+    """An apostrophe and an "s" that ends the word follow the period token ``tokens[k]``, unspaced."""
+    if k + 2 >= len(tokens):
+        return False
+    apostrophe, s = tokens[k + 1], tokens[k + 2]
+    return (apostrophe[2] in ("'", "’") and s[2] in ("s", "S")
+            and apostrophe[0] == tokens[k][1] and s[0] == apostrophe[1])
 
 
 def clause_comma(tokens: list) -> int | None:
