@@ -61,9 +61,6 @@ extractor is not bent to them):
 * PolNeAR also annotates intentions, perceptions and evaluations ("wants",
   "plans", "seemed", "is expected", "support", "mocked … for") and colons
   before quotations; the reporting-verb lexicon leaves most of them out;
-* the NYT texts of PolNeAR write quotations as ``''…"``, which the
-  segmentation layer does not read as quotation marks, so cues inside NYT
-  quotations are not recognised as such.
 
 Usage
 -----

@@ -204,6 +204,15 @@ def test_property_sentence_end_read_backwards_equals_the_expression(text, data):
     ("The “caliphate” project collapsed.", "“caliphate”", "scare"),
     ("The “peace” talks collapsed on Monday.", "“peace”", "scare"),
     ("Trump’s “Big Beautiful Wall” was never built.", "“Big Beautiful Wall”", "scare"),
+    # a title-cased quotation names a work, a programme, an event or a movement (real ABP sentences)
+    ("He began hosting a talk radio program – “The Joe Walsh Show” – in 2013.", "“The Joe Walsh Show”", "title"),
+    ("Clinton performs with Jimmy Fallon during a \"Tonight Show\" skit in September 2015.", "\"Tonight Show\"",
+     "title"),
+    ("From the \"Never Trump\" crowd to the nascent movement, voters balked.", "\"Never Trump\"", "title"),
+    ("Trump’s tweets have forced the White House to re-litigate the “Access Hollywood” tape.",
+     "“Access Hollywood”", "title"),
+    # but not when it holds a name the outlet keeps its distance from
+    ("Fighters of the “Islamic State” attacked the town on Monday.", "“Islamic State”", "scare"),
 ])
 def test_mentions_and_titles_are_not_scare_quotes(text, quoted, kind):
     assert quote_kinds(text)[quoted] == kind

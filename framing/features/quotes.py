@@ -39,7 +39,13 @@ Decided in this order for each quotation:
    it), is a quotation carried over from the previous sentence or paragraph
    of a direct quote, or follows a cue in the same sentence; or when a
    naming verb governs it ("called it an “inflection point”").
-6. **scare** otherwise: a short quoted term that nobody is reported as saying.
+6. **title** when written in title case ("the “Joe Walsh Show”", "a “Tonight
+   Show” skit", "the “Never Trump” crowd"): the name of a work, a programme, an
+   event or a movement, not a word held at a distance; except in a title-case
+   headline, where every word is capitalised, after a name's possessive
+   ("Trump’s “Big Beautiful Wall”": his phrase), and when it holds a
+   naming-lexicon variant (the “Islamic State”, whose marks keep a distance).
+   **scare** otherwise: a short quoted term that nobody is reported as saying.
 """
 
 from __future__ import annotations
@@ -48,7 +54,7 @@ import bisect
 import functools
 import re
 
-from framing.features.base import Doc
+from framing.features.base import Doc, feature_mask
 
 SPEECH, SCARE, TITLE, HEADING, MENTION = "speech", "scare", "title", "heading", "mention"
 
@@ -198,7 +204,20 @@ def _classify_one(doc: Doc, row: list, closed: bool, n_words: int, spans: "_Span
     if _is_attributed(doc, start, end, spans) or \
             _NAMING_VERB_BEFORE.search(_same_sentence(text[max(0, start - 120):start])):
         return SPEECH
+    if _title_cased(text[c_start:c_end]) and not _title_case_line(text, start, end) \
+            and not _NAME_POSSESSIVE_BEFORE.search(text, max(0, start - 40), start) \
+            and not _holds_naming_variant(doc, c_start, c_end):
+        return TITLE  # "the “Joe Walsh Show”", "a “Tonight Show” skit", "the “Never Trump” crowd"
     return SCARE
+
+
+def _holds_naming_variant(doc: Doc, start: int, end: int) -> bool:
+    """A naming-lexicon variant lies within ``[start, end)``: the so-called “Islamic State” keeps its distance."""
+    hits = doc.hits
+    if not len(hits):
+        return False
+    inside = (hits.start >= start) & (hits.end <= end)
+    return bool(inside.any()) and bool(feature_mask(doc.entries, "naming")[hits.entry[inside]].any())
 
 
 def context_kind(text: str, row, closed: bool, n_words: int) -> str | None:
@@ -275,6 +294,8 @@ _POSSESSIVE_BEFORE = re.compile(rf"(?:\b[A-Z]{{2,}}|\b(?:{_BROADCASTERS}|Times|P
                                 + _POSSESSIVE_END)
 # A broadcaster's own possessive (not an acronym's, which may be a group's: "ISIS’s"):
 # one capitalised word after it is a programme too ("Fox News’ “Hannity,”").
+# A name's possessive right before a quotation: "Trump’s “Big Beautiful Wall”" is his phrase, at a distance.
+_NAME_POSSESSIVE_BEFORE = re.compile(r"\b[A-Z][\w.-]*" + _POSSESSIVE_END)
 _MEDIUM_POSSESSIVE_BEFORE = re.compile(rf"\b(?:{_BROADCASTERS})" + _POSSESSIVE_END)
 
 
