@@ -2351,3 +2351,41 @@ def test_possessive_objects_and_coordinated_listeners(text, cue, speaker, conten
 def test_curly_double_apostrophes_close_a_quotation(text, quote_type, content):
     row = attributions(text).iloc[0]
     assert (row.quote_type, content_of(text, row), bool(row.in_quote)) == (quote_type, content, False)
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # US states speak as governments; before a group noun they are the group's place (ABP sentences)
+    ("Texas sued the administration, saying the rule was illegal.", "saying", "Texas", "organization"),
+    ("Pennsylvania Republicans have petitioned the Supreme Court, asking the justices to rule.", "asking",
+     "Pennsylvania Republicans", "anonymous"),
+    ("Montana Democrats say the enthusiasm they saw over the weekend was real.", "say", "Montana Democrats",
+     "anonymous"),
+    # a document named in capitals after a determiner; a periodical keeps its name
+    ("A recent Pew Study concluded that 39% of consistent conservatives agree.", "concluded",
+     "A recent Pew Study", "document"),
+    ("A staggering 76 percent of voters don’t think he should run, according to an April Quinnipiac "
+     "University Poll.", "according to", "an April Quinnipiac University Poll", "document"),
+    ("The Journalism Review quotes a reporter’s tweet.", "quotes", "The Journalism Review", "organization"),
+    # the member before a party parenthesis, not the state after it
+    ("In a statement, Sen. Joe Manchin (D) of West Virginia said the regulations will hurt.", "said",
+     "Sen. Joe Manchin", "named"),
+    ("Ranking member Elijah Cummings (D) of Maryland, who blasted the hearing, asked about it.", "blasted",
+     "Ranking member Elijah Cummings", "named"),
+    # the town's state is part of the appositive, not the speaker
+    ("Cowen, a saleswoman from Albuquerque, New Mexico, said she didn't save that much.", "said", "Cowen",
+     "named"),
+    ("Adam Blann, 37, of Carson City, Nevada, said he does not favor the protests.", "said", "Adam Blann", "named"),
+    # an adjective after the noun: the noun types the speaker, and may end an inverted phrase
+    ("“It came as shock,” said one senior diplomat present. “We are stuck.”", "said",
+     "one senior diplomat present", "anonymous"),
+    ("“It came as shock,” said an official there.", "said", "an official", "anonymous"),
+    ("Rubio and other senators involved in the effort said Monday they plan a bill.", "said",
+     "other senators involved in the effort", "anonymous"),
+    # a participle after a comma opens a clause: its object is the subject of the cue after it
+    ("“We need leadership,” Carper said, saying Trump needs to explain how he will fund repairs.", "explain",
+     "Trump", "named"),
+    ("After the vote, acting Attorney General Matthew Whitaker said no.", "said",
+     "acting Attorney General Matthew Whitaker", "named"),
+])
+def test_states_documents_party_members_and_postpositive_adjectives(text, cue, speaker, kind):
+    assert speaker_of(text, cue) == (speaker, kind)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word
 from framing.features.attribution.wordlists import COORDINATORS, OPENING_QUANTIFIERS, Vocabulary
 _MAX_NP_WORDS = 8
+_CLAUSE_OPENING_MARKS = frozenset({",", ";", ":", "—", "–", "("})
 
 
 def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
@@ -100,6 +101,9 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
             break
         if first is not None and low in _TIME_NOUNS and token.islower() and tokens[first][2][:1].isupper():
             break  # "by the time Schumer said", "The day Trump announced": a time clause before the name
+        if first is not None and low.endswith("ing") and token.islower() and tokens[first][2][:1].isupper() \
+                and k > 0 and tokens[k - 1][2] in _CLAUSE_OPENING_MARKS and low not in v.name_participles:
+            break  # "Carper spoke, saying Trump needs to explain": a participle's clause, then the name
         first = k
         words += 1
         k -= 1

@@ -119,8 +119,8 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
             return ANONYMOUS
     if core[-1].lower() in ("percent", "%") and len(core) <= 3:
         return ANONYMOUS  # "19 percent said", "the 37 percent who said": a share of those polled
-    if len(core) > 1 and core[-1].lower() in v.anonymity_adjectives:
-        core = core[:-1]  # "sources familiar with the talks", "people close to the president"
+    if len(core) > 1 and (core[-1].lower() in v.anonymity_adjectives or core[-1].lower() in v.postpositives):
+        core = core[:-1]  # "sources familiar with the talks", "people close to the president", "one diplomat present"
     if len(core) >= 2 and _GENERATION.fullmatch(core[-1]) and is_name_word(core[-2]):
         core = core[:-1]  # "Francis Nichols III", "Henry Ford II": the surname heads the name
     head = core[-1]
@@ -295,6 +295,9 @@ def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> st
         return NAMED  # "Mr. Fox", "Ms. Post": a person, whatever the surname also names
     if low in v.organizations or (len(head) > 1 and head.replace(".", "").isupper()):
         return ORGANIZATION
+    if low in v.documents and core[0].lower() in v.determiners and not (
+            core[0].lower() == "the" and low in _PERIODICAL_HEADS):
+        return DOCUMENT  # "A recent Pew Study", "the Global Terrorism Index"; not "The Journalism Review"
     if len(core) == 1 or core[0].lower() in v.quantifiers or not any(
             w[:1].isupper() for w in core[:-1]):
         # A capital only because the sentence starts here: "Analysts warn", "Officials said".
@@ -310,6 +313,10 @@ def _capitalised_head(core: list[str], head: str, low: str, v: Vocabulary) -> st
     if core[0].lower() == "the" or low in v.roles and len(names) <= 1:
         return ORGANIZATION if core[0].lower() == "the" else _role_or_anonymous(core, v)
     return NAMED
+
+
+# Document heads that also end the names of periodicals and sites ("the Drudge Report", "The Review").
+_PERIODICAL_HEADS = frozenset({"report", "review", "record", "paper"})
 
 
 def _title_then_full_name(core: list[str], v: Vocabulary) -> bool:

@@ -232,6 +232,9 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
                 author = _publisher_of(text, left, first, v)
                 if author is not None:
                     return author, BEFORE  # "Black Lives Matter issued a statement saying"
+            member = _member_before_party(text, left, first, j, v)
+            if member is not None:
+                return member, BEFORE  # "Sen. Joe Manchin (D) of West Virginia said"
             return make_speaker(text, left[_name_after_thing(left, first, j, v):j + 1], v), BEFORE
         return None, ""  # also "Democrats have started urging", "36 NGBs that responded said": a verb, no speaker
     if token == ")":
@@ -570,6 +573,25 @@ def is_be_form(token: str) -> bool:
 _NEGATED_BE_FORMS = frozenset({"isn't", "wasn't", "aren't", "weren't"})
 
 
+def _member_before_party(text: str, left: list, first: int, j: int, v: Vocabulary) -> Speaker | None:
+    """The name before a party parenthesis when the phrase ``left[first:j + 1]`` is the state after
+    it ("Sen. Joe Manchin (D) of West Virginia", "Rep. Nita Lowey (D-N.Y.) of Westchester")."""
+    if first < 3 or left[first - 1][2].lower() not in ("of", "from") or left[first - 2][2] != ")":
+        return None
+    k = _open_paren(left, first - 2)
+    if k is None or k < 1 or not _PARTY_IN_PARENS.fullmatch(text, left[k + 1][0], left[first - 2][0]):
+        return None
+    name_first = noun_phrase_back(left, k - 1, v) if is_word(left[k - 1][2]) else None
+    if name_first is None:
+        return None
+    speaker = make_speaker(text, left[name_first:k], v)
+    return speaker._replace(phrase_end=left[j][1]) if speaker is not None else None
+
+
+# What stands in a party parenthesis: "D", "R", "I", "D-N.Y.", "R-Ky."
+_PARTY_IN_PARENS = re.compile(r"[RDI](?:-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?")
+
+
 def _open_paren(tokens: list, j: int) -> int | None:
     for k in range(j - 1, max(-1, j - 10), -1):
         if tokens[k][2] == "(":
@@ -688,6 +710,9 @@ def _antecedent(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     first = _after_participle(left, first, k, v)
     if dash and any(tok[2] in DASHES for tok in left[:first]):
         return None  # "Democrats — poised to assume control of the House — who refuse": out of reach
+    member = _member_before_party(text, left, first, k, v)
+    if member is not None:
+        return member  # "Elijah Cummings (D) of Maryland, who blasted"
     speaker = make_speaker(text, left[first:k + 1], v)
     if dash and speaker is not None and speaker.kind == UNKNOWN:
         return None  # "zero civilian casualties – which would encourage": a clause, not a phrase, before it
@@ -772,6 +797,9 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     elif len(segments) > 2 and _is_party_tag(text, left, segments[1]):
         # "Jerry Moran, R-Kan., chairman of the committee, told": the tag sits between name and title.
         segments = segments[:1] + segments[2:]
+    if len(segments) > 1 and _state_of_a_town(text, left, segments[0], segments[1], v):
+        # "Cowen, a saleswoman from Albuquerque, New Mexico, said": the state goes with the town.
+        segments = segments[1:]
     # "Clinton, during a town hall meeting in Columbus, Ohio, said": drop the
     # adverbial segment and what stands between it and the cue.
     for k in range(len(segments) - 1, -1, -1):
@@ -799,6 +827,16 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
     if speaker is not None and tag_end is not None:
         speaker = speaker._replace(phrase_end=max(speaker.phrase_end, tag_end))
     return speaker
+
+
+def _state_of_a_town(text: str, left: list, near: tuple[int, int], far: tuple[int, int], v: Vocabulary) -> bool:
+    """The ``near`` segment is a place and the ``far`` one ends in a capitalised word after "from",
+    "in" or "of": a town and its state or country ("from Albuquerque, New Mexico")."""
+    a, b = near
+    c, d = far
+    if a > b or d - c < 1 or text[left[a][0]:left[b][1]] not in v.places or not left[d][2][:1].isupper():
+        return False
+    return any(tok[2].lower() in ("from", "in", "of") for tok in left[c:d])
 
 
 def _describes_the_segment_before(left: list, segment: tuple[int, int], v: Vocabulary) -> bool:
@@ -1050,7 +1088,8 @@ def _ends_phrase(tokens: list, k: int, v: Vocabulary) -> bool:
         return token not in OPENING_QUOTES or (token in "\"'" and tokens[k][0] == tokens[k - 1][1])
     low = token.lower()
     return (low in v.relatives or low in v.openers or low in v.time or low.endswith("ing")
-            or low in ("according", "citing", "and") or (low == "to" and _listener_follows(tokens, k + 1, v)))
+            or low in ("according", "citing", "and") or low in v.postpositives
+            or (low == "to" and _listener_follows(tokens, k + 1, v)))
 
 
 def _names_a_person(tokens: list, last: int) -> bool:

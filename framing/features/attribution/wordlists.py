@@ -36,6 +36,7 @@ REQUIRED_LISTS = (
     "tag_only_cues", "adverb_cues", "state_classes", "colon_cue_class", "colon_label_stops",
     "noun_cues", "target_noun_cues", "noun_cue_complements", "document_cues", "as_cues",
     "ly_nouns", "object_first_cues", "speaking_passives", "plural_nouns", "adjectival_participles",
+    "name_participles", "postpositive_adjectives",
     "subject_gap_phrases", "poll_heads", "poll_head_vetoes",
     "poll_before_vetoes", "document_object_cues",
 )
@@ -69,6 +70,8 @@ class Vocabulary:
     speaking_passives: frozenset  # cue forms whose passive subject is the speaker
     plural_nouns: frozenset  # "police", "people": singular in form, plural verb
     adjectival_participles: frozenset  # "reported" in "eight reported incidents"
+    postpositives: frozenset  # "present" in "one diplomat present": after the head noun
+    name_participles: frozenset  # "acting" in "acting Attorney General X": -ing words inside a speaker phrase
     control: frozenset
     blockers: frozenset
     links: frozenset
@@ -189,7 +192,8 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         ly_nouns=lower("ly_nouns"), object_first=lower("object_first_cues"),
         document_objects=lower("document_object_cues"),
         speaking_passives=lower("speaking_passives"), plural_nouns=lower("plural_nouns"),
-        adjectival_participles=lower("adjectival_participles"),
+        adjectival_participles=lower("adjectival_participles"), name_participles=lower("name_participles"),
+        postpositives=lower("postpositive_adjectives"),
         blockers=lower("infinitive_blockers"), links=links, to_heads=lower("to_heads"),
         to_name_heads=lower("to_name_heads"),
         listeners=single("listeners"), stops=lower("clause_stops"), time=time,
