@@ -2389,3 +2389,22 @@ def test_curly_double_apostrophes_close_a_quotation(text, quote_type, content):
 ])
 def test_states_documents_party_members_and_postpositive_adjectives(text, cue, speaker, kind):
     assert speaker_of(text, cue) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a long name after the cue runs past the first window (ABP sentences)
+    ("The district hasn’t had to make any major changes, said Alexandria City Public Schools "
+     "spokeswoman Kelly L. Alexander.", "said", "Alexandria City Public Schools spokeswoman Kelly L. Alexander"),
+    ("Boys with autism outnumber girls, according to the latest estimates from the Centers for Disease Control "
+     "and Prevention.", "according to", "the latest estimates from the Centers for Disease Control and Prevention"),
+    ("“The newly constituted Supreme Court may be willing to reconsider,” said Jordan Goldberg of the National "
+     "Institute for Reproductive Health.", "said", "Jordan Goldberg of the National Institute for Reproductive Health"),
+    ("The ruling was cited by both Chief Justice John Roberts and Justice Clarence Thomas in their opinions.",
+     "cited", "both Chief Justice John Roberts and Justice Clarence Thomas"),
+    # a phrase that reads differently at full length keeps its first reading
+    ("“We do need our people to get their skin in the game,” said one Senate Democratic strategist, who asked "
+     "not to be named because he was not authorized to speak.", "said",
+     "one Senate Democratic strategist, who asked not to be named"),
+])
+def test_long_speaker_phrases_after_the_cue(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker

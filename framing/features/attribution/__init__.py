@@ -421,25 +421,37 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         c_end = strip_end(text, c_start, s_end)
         content = Content(c_start, c_end, "indirect", "sentence") if c_start < c_end else None
         return Attribution(entry, start, end, number, None, "", start, end, content)
-    if entry.label in ("according to", "in the words of"):
-        speaker, how = _according_to_speaker(text, right, v)
-    else:
-        speaking = low_form in v.speaking_passives
-        speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
-                                    previous=previous, sentence_start=s_start, form_is_past=kind == "past",
-                                    speaking_passive=speaking, first_speaker=first_speaker)
-        if truncated and how != SHARED and (speaker is None or
-                                            speaker.phrase_start <= left[min(2, len(left) - 1)][0]
-                                            or _comma_before_speaker(left, speaker)):
-            # The short window may have cut the speaker phrase, or what comes before an
-            # appositive ("Kimberly Yee, an Arizona senator, said"; "Clinton, during a town
-            # hall meeting in Columbus, Ohio, said"): read further back.
-            toks, starts = tokens.of(sentence, start - WINDOW)
-            left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
-            speaker, how = find_speaker(text, left, right, entry.label, kind == "ing", v,
-                                        previous=previous, sentence_start=s_start,
-                                        form_is_past=kind == "past", speaking_passive=speaking,
-                                        first_speaker=first_speaker)
+    def speaker_of(left: list, right: list) -> tuple[Speaker | None, str]:
+        if entry.label in ("according to", "in the words of"):
+            return _according_to_speaker(text, right, v)
+        return find_speaker(text, left, right, entry.label, kind == "ing", v, previous=previous,
+                            sentence_start=s_start, form_is_past=kind == "past",
+                            speaking_passive=low_form in v.speaking_passives, first_speaker=first_speaker)
+
+    speaker, how = speaker_of(left, right)
+    if truncated and how != SHARED and entry.label not in ("according to", "in the words of") and (
+            speaker is None or speaker.phrase_start <= left[min(2, len(left) - 1)][0]
+            or _comma_before_speaker(left, speaker)):
+        # The short window may have cut the speaker phrase, or what comes before an
+        # appositive ("Kimberly Yee, an Arizona senator, said"; "Clinton, during a town
+        # hall meeting in Columbus, Ohio, said"): read further back.
+        toks, starts = tokens.of(sentence, start - WINDOW)
+        left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
+        speaker, how = speaker_of(left, right)
+    if speaker is not None and right_end < s_end and speaker.start >= end \
+            and how in (INVERTED, ACCORDING, PASSIVE) and right[-1][0] <= speaker.phrase_end + 5:
+        # The right window may have cut a long name after the cue, or stopped one word after
+        # it ("said Alexandria City Public Schools spokeswoman Kelly L. Alexander", "according
+        # to estimates from the Centers for Disease Control and Prevention"): read further on.
+        # Kept only where the longer reading extends the same phrase: an anonymity clause may read
+        # differently at its full length.
+        toks, starts = tokens.of(sentence, ahead=end + WINDOW)
+        longer_end = s_end if s_end < end + WINDOW else end + WINDOW
+        longer = toks[bisect.bisect_left(starts, end):bisect.bisect_left(starts, longer_end)]
+        longer_left, _ = _left_tokens(toks, starts, s_start, start, start - left[0][0] if left else SHORT_WINDOW)
+        found, found_how = speaker_of(longer_left, longer)
+        if found is not None and found.start == speaker.start and found.end > speaker.end and found_how == how:
+            speaker, left, right, right_end = found, longer_left, longer, longer_end
     if speaker is None and kind == "base" and left and left[-1][2].lower() == "to":
         speaker = infinitive_subject(text, left, len(left) - 1, v, s_start)  # "He went on to rebut"
         if speaker is not None:
@@ -694,26 +706,35 @@ class SentenceTokens:
         self.regions = regions  # sentence span -> (lo, hi) to tokenise
         self.cache: dict = {}
 
-    def of(self, sentence: tuple[int, int], reach: int = 0) -> tuple[list, list]:
+    def of(self, sentence: tuple[int, int], reach: int = 0, ahead: int = 0) -> tuple[list, list]:
         """``(tokens, their start offsets)`` for the cues of the span ``sentence``.
 
         With ``reach``, the tokens go back at least to that offset (or the
         sentence start): the text between it and the tokens read so far is
-        tokenised and put in front of them.
+        tokenised and put in front of them. With ``ahead``, they go on at
+        least to that offset (or the sentence end): the region is read again
+        up to it (rare: only a long name after a cue needs it).
         """
         found = self.cache.get(sentence)
         if found is None:
             lo, hi = self.regions.get(sentence, sentence)
             if reach:
                 lo = max(sentence[0], min(lo, reach))
+            if ahead:
+                hi = min(sentence[1], max(hi, ahead))
             tokens, starts = self._read(sentence, lo, hi)
-            found = self.cache[sentence] = (tokens, starts, lo)
-        elif reach and found[2] > max(reach, sentence[0]):
-            tokens, starts, lo = found
-            new_lo = max(sentence[0], reach)
-            boundary = starts[0] if starts else self.regions.get(sentence, sentence)[1]
-            before, before_starts = self._read(sentence, new_lo, boundary)
-            found = self.cache[sentence] = (before + tokens, before_starts + starts, new_lo)
+            found = self.cache[sentence] = (tokens, starts, lo, hi)
+        else:
+            if reach and found[2] > max(reach, sentence[0]):
+                tokens, starts, lo, hi = found
+                new_lo = max(sentence[0], reach)
+                boundary = starts[0] if starts else hi
+                before, before_starts = self._read(sentence, new_lo, boundary)
+                found = self.cache[sentence] = (before + tokens, before_starts + starts, new_lo, hi)
+            if ahead and found[3] < min(sentence[1], ahead):
+                lo, hi = found[2], min(sentence[1], ahead)
+                tokens, starts = self._read(sentence, lo, hi)
+                found = self.cache[sentence] = (tokens, starts, lo, hi)
         return found[0], found[1]
 
     def _read(self, sentence: tuple[int, int], lo: int, hi: int) -> tuple[list, list]:
