@@ -2408,3 +2408,26 @@ def test_states_documents_party_members_and_postpositive_adjectives(text, cue, s
 ])
 def test_long_speaker_phrases_after_the_cue(text, cue, speaker):
     assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # a relative "that" clause between the subject and the cue (ABP sentences)
+    ("The group that sued the state said the law was void.", "said", "The group", "the law was void"),
+    ("The consumer advocacy groups that brought the lawsuit against DeVos say the response has been "
+     "insufficient.", "say", "The consumer advocacy groups", "the response has been insufficient"),
+    # the relative clause's own cue takes a noun object: the antecedent speaks in the main clause, and
+    # the object ends before the main verb
+    ("A super PAC that opposes Trump posted a meme-style ad.", "posted", "A super PAC", "a meme-style ad"),
+    ("A super PAC that opposes Trump posted a meme-style ad.", "opposes", "A super PAC", "Trump"),
+    ("To begin with, the FBI agents who questioned Flynn said afterward that they did not believe it.", "said",
+     "the FBI agents", "afterward that they did not believe it"),
+    # not after a complement-taking cue: its object is the subject of the clause that follows
+    ("I reported on a poll that found 59 percent of respondents said we are at the lowest point.", "said",
+     "59 percent of respondents", "we are at the lowest point"),
+    # not when a subject opens the relative clause
+    ("Both parties tried to pass a bill that none of them wanted to see become law.", "wanted", None,
+     "to see become law"),
+])
+def test_relative_clauses_before_the_cue(text, cue, speaker, content):
+    row = only(attributions(text), cue)
+    assert (speaker_or_none(row), content_of(text, row)) == (speaker, content)

@@ -459,6 +459,15 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     if speaker is not None and how == BEFORE and found and _runs_over_cue(text, speaker, found[-1], number):
         # "Greene claimed Farenthold asked her"; "Trump denied telling Bolton": the same speaker
         speaker = _after_cue(text, left, speaker, found[-1].end, v) or found[-1].speaker
+    elif speaker is not None and how == BEFORE and found and _opens_with_cue(text, speaker, found[-1], number):
+        if _relative_with_noun_object(text, found[-1]):
+            # "A super PAC that opposes Trump posted an ad": the clause's antecedent posted it, and
+            # what it opposes ends before the main verb.
+            found[-1] = _content_cut(text, found[-1], speaker.end)
+            speaker = found[-1].speaker
+        else:
+            # "a poll that found 59 percent of respondents said": the phrase after the cue says it
+            speaker = _after_cue(text, left, speaker, found[-1].end, v) or speaker
     if speaker is not None and how == BEFORE and speaker.kind != DOCUMENT:
         speaker = _document_owning(text, left, speaker, v) or speaker  # "A study by Media Matters found"
     if entry.label in v.document_cues and not low_form.endswith(" that") and (
@@ -920,6 +929,38 @@ def _runs_over_cue(text: str, speaker: Speaker, previous: Attribution, number: i
             and speaker.phrase_start <= other.start and other.end <= previous.start
             and previous.end <= speaker.end and text[previous.start:previous.end].islower()
             and not text.startswith(" by ", previous.end))
+
+
+# Cue classes whose verbs take a noun phrase, not a clause, as object ("opposes Trump", "criticized
+# the plan", "rejects the claim"): after them a noun phrase is no subject of a following verb.
+_NOUN_OBJECT_CLASSES = frozenset({"attack", "position", "praise", "denial", "labelling"})
+
+
+def _opens_with_cue(text: str, speaker: Speaker, previous: Attribution, number: int) -> bool:
+    """The speaker phrase, read back over lower-case words, opens with the previous cue of the
+    sentence: "opposes Trump" in "A super PAC that opposes Trump posted"."""
+    return (previous.sentence == number and speaker.phrase_start == previous.start and previous.how == BEFORE
+            and previous.speaker is not None and speaker.end > previous.end
+            and text[previous.start:previous.end].islower())
+
+
+def _relative_with_noun_object(text: str, previous: Attribution) -> bool:
+    """The previous cue is the verb of a relative clause about its speaker and takes a noun phrase
+    as object ("that opposes Trump"), so the phrase after it is no subject of the next verb (not
+    "that found 59 percent of respondents said")."""
+    between = text[previous.speaker.end:previous.start].strip(" ,").lower()
+    return between in ("that", "which", "who") and previous.entry.category in _NOUN_OBJECT_CLASSES
+
+
+def _content_cut(text: str, att: Attribution, end: int) -> Attribution:
+    """``att`` with its content ending at ``end`` (whitespace and commas before it left out)."""
+    content = att.content
+    if content is None or not content.start < end < content.end:
+        return att
+    cut = end
+    while cut > content.start and text[cut - 1] in " ,":
+        cut -= 1
+    return att._replace(content=content._replace(end=cut)) if cut > content.start else att._replace(content=None)
 
 
 def _after_cue(text: str, left: list, speaker: Speaker, cue_end: int, v: Vocabulary) -> Speaker | None:

@@ -658,8 +658,25 @@ def _relative_that(left: list, j: int, v: Vocabulary) -> bool:
 
 
 _WH_RELATIVES = frozenset({"who", "whom", "which"})
-_WH_WORD = re.compile(r"\b(?:who|whom|which)\b")
+_WH_WORD = re.compile(r"\b(?:who|whom|which|that)\b")
 _MAX_RELATIVE_TOKENS = 12  # tokens from the relative pronoun to the phrase before the cue
+
+
+def _relative_that_before_verb(left: list, k: int, v: Vocabulary) -> bool:
+    """"that" at ``left[k]`` opens a relative clause with no subject of its own: after a head noun
+    that can speak ("the group", "a super PAC", "polls"), before a lower-case word that is no
+    determiner, pronoun or quantifier (its verb: "that sued", "that opposes")."""
+    if k < 1 or k + 1 >= len(left):
+        return False
+    noun, following = left[k - 1][2].lower(), left[k + 1][2]
+    if not (noun in v.heads or noun in v.plural_nouns or left[k - 1][2].isupper() and len(noun) > 1):
+        return False
+    if not following.islower() or not is_word(following) or following in v.determiners or following in v.pronouns \
+            or following in v.quantifiers or following in v.stops or following in v.anonymous or following == "none":
+        return False  # "a bill that none of them wanted", "the group that many say": a subject opens the clause
+    # After a document noun "that" often opens its content ("evidence that justice delayed is …"):
+    # only a word with a verb's ending follows a relative "that" there ("polls that showed").
+    return noun not in v.documents or (following.endswith(("s", "ed")) and not following.endswith("ss"))
 
 
 def _relative_clause_subject(text: str, left: list, first: int, v: Vocabulary) -> Speaker | None:
@@ -679,6 +696,8 @@ def _relative_clause_subject(text: str, left: list, first: int, v: Vocabulary) -
         return None  # most phrases: no relative pronoun in reach, decided on the text
     while k >= lowest:
         word = left[k][2]
+        if word == "that" and k < first - 1 and _relative_that_before_verb(left, k, v):
+            return _antecedent(text, left, k, v)  # "The group that sued the state said"
         if not is_word(word) or word in _CLAUSE_BREAKS:
             return None  # "which stated that when the reporter had asked": another clause
         if word in _WH_RELATIVES:  # lower case: "The WHO on Saturday said" names an agency
