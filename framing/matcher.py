@@ -339,14 +339,35 @@ def _followed_by(text: str, view: str, end: int, words: tuple[str, ...]) -> bool
     skipped = len(after) - len(after.lstrip(" "))
     after = after[skipped:]
     if not after.startswith(words):  # the usual case: no veto word at all
-        return False
+        if not (after[:1].isdigit() or after.startswith(_QUANTITY_OPENERS)):
+            return False
+        # A veto word after a quantity: "claimed nearly 4,700 lives", "claimed 30 seats".
+        quantity = _QUANTITY_RE.match(after)
+        if quantity is None or not after.startswith(words, quantity.end()):
+            return False
+        skipped += quantity.end()
+        after = after[quantity.end():]
     for word in words:
         if after.startswith(word):
             cut = len(word)
-            if (cut == len(after) or not _is_word_char(after[cut])) and \
-                    not _SEPARATOR_PUNCTUATION.search(text, end, end + skipped + cut):
+            if (cut == len(after) or not _is_word_char(after[cut])) and not _separated(text, end, end + skipped + cut):
                 return True
     return False
+
+
+# A count before a vetoed object, in the word view (where "4,700" reads "4 700").
+_QUANTITY_OPENERS = ("nearly ", "almost ", "about ", "around ", "over ", "more than ", "at least ", "some ",
+                     "roughly ", "up to ", "an estimated ", "dozens ", "hundreds ", "thousands ", "millions ")
+def _separated(text: str, start: int, stop: int) -> bool:
+    """Punctuation other than a number's own ("4,700", "1.5") stands in ``text[start:stop]``."""
+    found = _SEPARATOR_PUNCTUATION.search(text, start, stop)
+    return found is not None and _SEPARATOR_PUNCTUATION.search(_DIGIT_GROUPS.sub("0", text[start:stop])) is not None
+
+
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[,.](?=\d)")  # the comma of "4,700", the point of "1.5"
+_QUANTITY_RE = re.compile(r"(?:(?:nearly|almost|about|around|over|more than|at least|some|roughly|up to|an estimated)"
+                          r" )?(?:\d+(?: \d{3})*(?: (?:hundred|thousand|million))?|dozens|hundreds|thousands|millions)"
+                          r"(?: of)? ")
 
 
 def _neighbour_words(text: str, start: int, end: int, limit: int = 2):

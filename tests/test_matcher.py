@@ -206,3 +206,22 @@ def test_overlaps_resolved_per_family_on_many_candidates():
     hits = found(entries, text)
     assert hits.count(("Islamic State", "Islamic State group")) == 30
     assert hits.count(("State", "State")) == 30  # only the free-standing ones
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a veto word after a count still vetoes ("claimed nearly 4,700 lives": taking lives, no claim)
+    ("The illness has claimed nearly 4,700 lives worldwide.", False),
+    ("The storm claimed 30 lives.", False),
+    ("Clashes that claimed at least 36 lives and injured 200.", False),
+    ("The war has claimed thousands of lives.", False),
+    # a count before anything else, or split by punctuation, vetoes nothing
+    ("He claimed 30 people voted twice.", True),
+    ("He claimed 30, lives were lost.", True),
+])
+def test_vetoes_after_a_count(text, kept):
+    from framing.lexicon import default_paths, load_lexicon
+    from framing.matcher import PhraseMatcher
+
+    entries = [e for p in default_paths() for e in load_lexicon(p).entries if e.label == "claim"]
+    hits = PhraseMatcher(entries).find(text)
+    assert (len(hits) > 0) == kept
