@@ -2431,3 +2431,22 @@ def test_long_speaker_phrases_after_the_cue(text, cue, speaker):
 def test_relative_clauses_before_the_cue(text, cue, speaker, content):
     row = only(attributions(text), cue)
     assert (speaker_or_none(row), content_of(text, row)) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # states of mind after "be": the subject holds them (ABP sentences)
+    ("Congressional Republicans are worried about the prospect of sparking trade wars.", "worried about",
+     "Congressional Republicans"),
+    ("Students at the University of St. Thomas in Minnesota were worried that the camel might offend students.",
+     "worried", "Students at the University of St. Thomas in Minnesota"),
+    # an adverbial segment between subject and cue: a comparison, a participle, a lone adverb, after a
+    # conjunction opening the sentence
+    ("But Democratic economists, like their Republican counterparts, say taxing consumption encourages saving.",
+     "say", "Democratic economists"),
+    ("CNN, like The Associated Press, declared Clinton had enough delegates.", "declared", "CNN"),
+    ("But critics, including Republican opponents, say the bill would undercut protections.", "say", "critics"),
+    ("But Maduro, speaking to Russian reporters, also defended the former contractor.", "defended", "Maduro"),
+    ("Trump, however, said no.", "said", "Trump"),
+])
+def test_states_of_mind_and_adverbial_segments(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker

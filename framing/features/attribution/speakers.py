@@ -794,9 +794,10 @@ def _full_np(left: list, segment: tuple[int, int], v: Vocabulary, subject: bool 
 
 
 def _clause_before_subject(left: list, a: int, first: int) -> bool:
-    """A subordinator right before the phrase at ``first``, or "and"/"but" opening the segment at ``a``."""
+    """A subordinator right before the phrase at ``first``, or "and", "but", "yet" or "so" opening the
+    segment at ``a``."""
     word = left[first - 1][2].lower()
-    return word in _SUBORDINATORS or (word in ("and", "but") and first - 1 == a)
+    return word in _SUBORDINATORS or (word in ("and", "but", "yet", "so") and first - 1 == a)
 
 
 # Words after which a clause, and its subject, begins inside a segment:
@@ -821,6 +822,7 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
         segments = segments[1:]
     # "Clinton, during a town hall meeting in Columbus, Ohio, said": drop the
     # adverbial segment and what stands between it and the cue.
+    subject_before_adverbial = False
     for k in range(len(segments) - 1, -1, -1):
         if _is_adverbial_segment(text, left, segments[k], v):
             if (k == len(segments) - 1 and k > 0) or k >= 2:
@@ -831,6 +833,9 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
                 segments = segments[:k]
             else:
                 segments = segments[k + 1:]
+                # "But Democratic economists, like their counterparts, say": the segment before
+                # the adverbial is the subject, and may open with a conjunction
+                subject_before_adverbial = k == 0
             break
     for k in range(len(segments) - 1, 1, -1):
         if _describes_the_segment_before(left, segments[k - 1], v):
@@ -842,7 +847,8 @@ def _appositive(text: str, left: list, j: int, v: Vocabulary) -> Speaker | None:
             break
     if not segments:
         return None
-    speaker = _appositive_of(text, left, segments, v, near_is_subject=tag_end is not None)
+    speaker = _appositive_of(text, left, segments, v,
+                             near_is_subject=tag_end is not None or subject_before_adverbial)
     if speaker is not None and tag_end is not None:
         speaker = speaker._replace(phrase_end=max(speaker.phrase_end, tag_end))
     return speaker
@@ -1338,6 +1344,12 @@ def _is_adverbial_segment(text: str, left: list, segment: tuple[int, int], v: Vo
     adverb = first.endswith("ly") and (left[segment[0]][2].islower() or first in v.gap or first in v.stops) \
         and (segment[0] == segment[1] or not is_word(left[segment[0] + 1][2])
              or left[segment[0] + 1][2].lower().endswith(("ed", "ing")) or left[segment[0] + 1][2].lower() in v.links)
-    return first in v.openers or (first in v.links and first != "of") or first in v.time or adverb
+    return first in v.openers or (first in v.links and first != "of") or first in v.time or adverb \
+        or (first in _COMPARISONS and segment[0] > 0) \
+        or (segment[0] == segment[1] and first in v.gap and left[segment[0]][2].islower())
+    # also "Democratic economists, like their counterparts, say"; "he, too, is worried"
+
+
+_COMPARISONS = frozenset({"like", "unlike"})
 
 
