@@ -2450,3 +2450,24 @@ def test_relative_clauses_before_the_cue(text, cue, speaker, content):
 ])
 def test_states_of_mind_and_adverbial_segments(text, cue, speaker):
     assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a quantifier opening the sentence is the subject, also after "And" (PolNeAR and ABP sentences)
+    ("And both vowed to be tougher as president.", "vowed", "both"),
+    ("All have denied it, now including Leland Keyser.", "denied", "All"),
+    # an adverb set off by commas inside the verb group
+    ("A YouGov poll of American voters has, however, revealed that the President lacks support.", "revealed",
+     "A YouGov poll of American voters"),
+    ("He has since, however, voiced concerns about the bill.", "voiced", "He"),
+    # but a participle after ", too," shares the main clause's subject
+    ("Van Roekel called for caution there, too, demanding a moratorium of at least two years.", "demanding",
+     "Van Roekel"),
+    # the subject after a long opening participle clause, past the first window and a party parenthesis
+    ("Noting that only Sen. Mark Kirk (R-Ill.) voted with Democrats on background checks, Tester added: "
+     "“That’s where your problem is.”", "Noting", "Tester"),
+    ("Citing a need to review its vetting process to ensure national security, the Trump administration "
+     "suspended the program.", "Citing", "the Trump administration"),
+])
+def test_quantifier_subjects_parenthetical_adverbs_and_long_opening_clauses(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker

@@ -438,6 +438,15 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         toks, starts = tokens.of(sentence, start - WINDOW)
         left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
         speaker, how = speaker_of(left, right)
+    if speaker is None and kind == "ing" and right_end < s_end and opens_with_participle(left):
+        # "Noting that only Sen. Mark Kirk (R-Ill.) voted with Democrats on background checks,
+        # Tester added": the subject after a long opening clause lies past the window.
+        toks, starts = tokens.of(sentence, ahead=end + 2 * WINDOW)
+        longer_end = s_end if s_end < end + 2 * WINDOW else end + 2 * WINDOW
+        longer = toks[bisect.bisect_left(starts, end):bisect.bisect_left(starts, longer_end)]
+        found_speaker, found_how = speaker_of(left, longer)
+        if found_speaker is not None:
+            speaker, how, right, right_end = found_speaker, found_how, longer, longer_end
     if speaker is not None and right_end < s_end and speaker.start >= end \
             and how in (INVERTED, ACCORDING, PASSIVE) and right[-1][0] <= speaker.phrase_end + 5:
         # The right window may have cut a long name after the cue, or stopped one word after

@@ -119,7 +119,12 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         found = _subject_after_clause(text, right, v)  # "While speaking to reporters, Trump said"
         if found is not None:
             return found, SHARED
-    j = _skip_gap(left, len(left) - 1, v)
+    # not for ", too, demanding …": a participle after a comma shares the main clause's subject
+    j = _skip_gap(left, len(left) - 1, v, parenthetical=not form_is_ing)
+    if j + 1 < len(left) and left[j + 1][2].lower() in _STANDING_QUANTIFIERS and (
+            j < 0 or (j == 0 and left[0][2].lower() in COORDINATORS)) and left[0][0] == sentence_start:
+        # "And both vowed", "All agreed": the quantifier the gap skipped is the subject
+        return make_speaker(text, left[j + 1:j + 2], v), BEFORE
     if j < 0:
         if not left and label in v.inversion and right and _opens_speaker_phrase(right[0][2], v):
             # "Said Comey, “…”", "Mused one Clinton ally: “…”": a tag opening the sentence
@@ -446,8 +451,9 @@ def _complement_after(right: list, end: int) -> bool:
 # -- reading backwards --------------------------------------------------------
 
 
-def _skip_gap(left: list, j: int, v: Vocabulary) -> int:
-    """Index of the last token before the cue that is not an auxiliary or adverb."""
+def _skip_gap(left: list, j: int, v: Vocabulary, parenthetical: bool = True) -> int:
+    """Index of the last token before the cue that is not an auxiliary or adverb (nor, with
+    ``parenthetical``, an adverb set off by commas: "has, however, revealed")."""
     gap = v.gap
     while j >= 0:
         low = left[j][2].lower()
@@ -463,9 +469,26 @@ def _skip_gap(left: list, j: int, v: Vocabulary) -> int:
             j -= 2
         elif low in v.gap_phrase_ends and (size := _gap_phrase_ending(left, j, v)):
             j -= size  # "authorities at one point said"
+        elif parenthetical and low == "," and j >= 2 and left[j - 2][2] == "," \
+                and _parenthetical_adverb(left[j - 1][2], v):
+            j -= 3  # "A YouGov poll has, however, revealed"
         else:
             break
     return j
+
+
+# Gap words that stand alone as a subject at the start of a sentence.
+_STANDING_QUANTIFIERS = frozenset({"both", "all", "each"})
+
+
+def _parenthetical_adverb(word: str, v: Vocabulary) -> bool:
+    """A lower-case adverb set off by commas inside a verb group: "has, however, revealed"."""
+    low = word.lower()
+    return word.islower() and (low in _PARENTHETICAL_ADVERBS or low in v.gap or is_ly_adverb(low, v))
+
+
+_PARENTHETICAL_ADVERBS = frozenset({"however", "though", "meanwhile", "moreover", "nonetheless", "nevertheless",
+                                    "instead", "therefore", "too", "indeed"})
 
 
 def _gap_phrase_ending(left: list, j: int, v: Vocabulary) -> int:

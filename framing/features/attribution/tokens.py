@@ -118,10 +118,18 @@ def clause_comma(tokens: list) -> int | None:
     ``tokens`` are those after the participle; a comma right at the start, or
     sentence punctuation or a dash before any comma, closes no such clause.
     """
+    depth = 0  # inside parentheses nothing ends the clause: "Sen. Mark Kirk (R-Ill.) voted"
     for k, token in enumerate(tokens):
-        if token[2] == ",":
+        word = token[2]
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif word == ",":
             return k if k > 0 else None
-        if token[2] in (";", ":", ".", "?", "!") or token[2] in DASHES:
+        elif word in (";", ":", ".", "?", "!") or word in DASHES:
             return None
     return None
 
