@@ -2471,3 +2471,27 @@ def test_states_of_mind_and_adverbial_segments(text, cue, speaker):
 ])
 def test_quantifier_subjects_parenthetical_adverbs_and_long_opening_clauses(text, cue, speaker):
     assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # a share of those polled, written with "%" (PolNeAR and ABP sentences); not a share price change
+    ("About 30% describe themselves as liberal; 26% say they are conservative.", "say", "26%", "anonymous"),
+    ("Among Democrats, 71% favored a path to citizenship.", "favored", "71%", "anonymous"),
+    # "one" opening an inverted phrase before a modifier; an advocate is an unnamed person
+    ("“There is no data to suggest that,” said one unaligned Florida Republican strategist.", "said",
+     "one unaligned Florida Republican strategist", "anonymous"),
+    ("“We will have eight justices,” said another leading Supreme Court advocate, Andrew J. Pincus.", "said",
+     "another leading Supreme Court advocate", "anonymous"),
+    ("Mr. Cohen hasn’t yet decided, according to one of those people.", "according to", "one of those people",
+     "anonymous"),
+    # "opposed to" after "be": the subject holds the position
+    ("If President Trump weren’t opposed to it, there would be nothing controversial.", "opposed",
+     "President Trump", "named"),
+])
+def test_shares_one_advocates_and_opposed_to(text, cue, speaker, kind):
+    assert speaker_of(text, cue) == (speaker, kind)
+
+
+def test_a_share_price_change_is_no_speaker():
+    rows = attributions("(Costco COST, +0.99% declined to comment on whether it has seen the trend.)")
+    assert speaker_or_none(only(rows, "declined to comment")) is None

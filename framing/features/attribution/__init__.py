@@ -421,12 +421,16 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         c_end = strip_end(text, c_start, s_end)
         content = Content(c_start, c_end, "indirect", "sentence") if c_start < c_end else None
         return Attribution(entry, start, end, number, None, "", start, end, content)
+    # "quoted as saying"; also a form and the word after it: "opposed" + "to"
+    speaking = low_form in v.speaking_passives or (
+        bool(right) and f"{low_form} {right[0][2].lower()}" in v.speaking_passives)
+
     def speaker_of(left: list, right: list) -> tuple[Speaker | None, str]:
         if entry.label in ("according to", "in the words of"):
             return _according_to_speaker(text, right, v)
         return find_speaker(text, left, right, entry.label, kind == "ing", v, previous=previous,
                             sentence_start=s_start, form_is_past=kind == "past",
-                            speaking_passive=low_form in v.speaking_passives, first_speaker=first_speaker)
+                            speaking_passive=speaking, first_speaker=first_speaker)
 
     speaker, how = speaker_of(left, right)
     if truncated and how != SHARED and entry.label not in ("according to", "in the words of") and (

@@ -314,8 +314,9 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
     k = i
     last = None
     words = 0
-    if k < n and (tokens[k][2].lower() in v.determiners or tokens[k][2].lower() in v.quantifiers):
-        k += 1
+    if k < n and (tokens[k][2].lower() in v.determiners or tokens[k][2].lower() in v.quantifiers
+                  or (not strict and tokens[k][2].lower() == "one" and k + 1 < n and tokens[k + 1][2][:1].isalpha())):
+        k += 1  # also "said one unaligned Florida Republican strategist"
     while k < n:
         token = tokens[k][2]
         if not is_word(token):

@@ -242,6 +242,9 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
                 return member, BEFORE  # "Sen. Joe Manchin (D) of West Virginia said"
             return make_speaker(text, left[_name_after_thing(left, first, j, v):j + 1], v), BEFORE
         return None, ""  # also "Democrats have started urging", "36 NGBs that responded said": a verb, no speaker
+    if token == "%" and j > 0 and left[j - 1][2][:1].isdigit() and left[j - 1][1] == left[j][0] \
+            and not (j > 1 and left[j - 2][2] in "+-" and left[j - 2][1] == left[j - 1][0]):  # not "+0.99%"
+        return make_speaker(text, left[j - 1:j + 1], v), BEFORE  # "26% say they are conservative"
     if token == ")":
         j_open = _open_paren(left, j)
         if j_open is not None and j_open > 0 and is_word(left[j_open - 1][2]):
