@@ -2495,3 +2495,18 @@ def test_shares_one_advocates_and_opposed_to(text, cue, speaker, kind):
 def test_a_share_price_change_is_no_speaker():
     rows = attributions("(Costco COST, +0.99% declined to comment on whether it has seen the trend.)")
     assert speaker_or_none(only(rows, "declined to comment")) is None
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a participle of speaking between the subject and the cue (ABP sentences)
+    ("Another intelligence source speaking to Fox News said, “The agents are investigating.”", "said",
+     "Another intelligence source"),
+    ("And Republican Sen. Lindsey Graham appearing on ABC urged President Trump to take strong action.", "urged",
+     "Republican Sen. Lindsey Graham"),
+    # a relative pronoun with a contraction ("who’ve", "who'd") opens a clause about the subject
+    ("With such statutes, lawyers who’ve handled such cases say a better way is to look at intent.", "say",
+     "lawyers"),
+    ("Another man who'd been in the hotel told ORTM that he heard gunshots.", "told", "Another man"),
+])
+def test_speaking_participles_and_contracted_relatives(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker

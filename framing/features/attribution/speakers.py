@@ -230,7 +230,7 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         if subject is not None:
             return subject, BEFORE  # "Democrats who voted to reopen the government said"
         if first is not None and not (first == j and _is_verb_form(token, v)):
-            head = _reduced_passive_head(text, left, first, j, v)
+            head = _reduced_passive_head(text, left, first, j, v) or _speaking_participle_head(text, left, first, j, v)
             if head is not None:
                 return head, BEFORE  # "Records officials interviewed by The Times expressed"
             if form_is_ing:
@@ -382,6 +382,28 @@ def _reduced_passive_head(text: str, left: list, first: int, j: int, v: Vocabula
     if head is None or head.kind == UNKNOWN:
         return None
     return head._replace(end=left[j][1], phrase_end=left[j][1])
+
+
+def _speaking_participle_head(text: str, left: list, first: int, j: int, v: Vocabulary) -> Speaker | None:
+    """The noun a participle of speaking describes, when the phrase before the cue is its object:
+    "Another intelligence source speaking to Fox News said" is the source, not Fox News."""
+    if first < 3 or left[first - 1][2].lower() not in ("to", "with", "on") \
+            or left[first - 2][2] not in _SPEAKING_PARTICIPLES:
+        return None
+    k = first - 3
+    if not is_word(left[k][2]) or left[k][2].lower() in v.stops:
+        return None
+    head_first = noun_phrase_back(left, k, v)
+    if head_first is None or (head_first > 0 and left[head_first - 1][2].lower() in v.links):
+        return None  # "spending this week in Europe talking to NATO allies": a place, no subject
+    head = make_speaker(text, left[head_first:k + 1], v)
+    if head is None or head.kind == UNKNOWN:
+        return None
+    return head._replace(phrase_end=left[j][1])
+
+
+_SPEAKING_PARTICIPLES = frozenset({"speaking", "talking", "writing", "appearing", "testifying", "responding",
+                                   "replying"})
 
 
 # Verbs by which someone puts out a text that then speaks: "issued a statement saying".
@@ -684,7 +706,7 @@ def _relative_that(left: list, j: int, v: Vocabulary) -> bool:
 
 
 _WH_RELATIVES = frozenset({"who", "whom", "which"})
-_WH_WORD = re.compile(r"\b(?:who|whom|which|that)\b")
+_WH_WORD = re.compile(r"\b(?:who|whom|which|that)(?:\b|(?=['\u2019]))")
 _MAX_RELATIVE_TOKENS = 12  # tokens from the relative pronoun to the phrase before the cue
 
 
@@ -726,7 +748,7 @@ def _relative_clause_subject(text: str, left: list, first: int, v: Vocabulary) -
             return _antecedent(text, left, k, v)  # "The group that sued the state said"
         if not is_word(word) or word in _CLAUSE_BREAKS:
             return None  # "which stated that when the reporter had asked": another clause
-        if word in _WH_RELATIVES:  # lower case: "The WHO on Saturday said" names an agency
+        if before_apostrophe(word) in _WH_RELATIVES:  # lower case: "The WHO on Saturday said" names an agency
             following = left[k + 1][2]
             if k >= first - 1 or k == 0 or not following.islower() or following in v.determiners \
                     or following in v.quantifiers or following in v.pronouns:
