@@ -2510,3 +2510,16 @@ def test_a_share_price_change_is_no_speaker():
 ])
 def test_speaking_participles_and_contracted_relatives(text, cue, speaker):
     assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a relative clause longer than the first window: the phrase before the cue is its object
+    ("Many of the local GOP leaders who’d rather be working now on a general election campaign for Cruz or "
+     "Rubio or Ben Carson said they’ve rallied behind the Trump ticket.", "said", "Many of the local GOP leaders"),
+    ("A GOP strategist who is familiar with Conway’s relationship with the Mercers said that her firm’s work "
+     "is a liability.", "said", "A GOP strategist"),
+    ("Muslim clerics in the Middle East who have denounced last week’s attack on Charlie Hebdo criticised the "
+     "weekly on Wednesday.", "criticised", "Muslim clerics in the Middle East"),
+])
+def test_relative_clauses_longer_than_the_first_window(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker

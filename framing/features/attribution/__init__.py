@@ -435,10 +435,12 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     speaker, how = speaker_of(left, right)
     if truncated and how != SHARED and entry.label not in ("according to", "in the words of") and (
             speaker is None or speaker.phrase_start <= left[min(2, len(left) - 1)][0]
-            or _comma_before_speaker(left, speaker)):
+            or _comma_before_speaker(left, speaker) or _object_of_preposition(left, speaker, v)):
         # The short window may have cut the speaker phrase, or what comes before an
         # appositive ("Kimberly Yee, an Arizona senator, said"; "Clinton, during a town
-        # hall meeting in Columbus, Ohio, said"): read further back.
+        # hall meeting in Columbus, Ohio, said"), or the relative clause whose object
+        # the phrase is ("leaders who’d rather be working on a campaign for Cruz said"):
+        # read further back.
         toks, starts = tokens.of(sentence, start - WINDOW)
         left, _ = _left_tokens(toks, starts, s_start, start, WINDOW)
         speaker, how = speaker_of(left, right)
@@ -586,6 +588,13 @@ def _comma_before_speaker(left: list, speaker: Speaker) -> bool:
     if k < 0 or left[k][2] != ",":
         return False
     return not any(token[2] in _CHAIN_BREAKS for token in left[:k])
+
+
+def _object_of_preposition(left: list, speaker: Speaker, v: Vocabulary) -> bool:
+    """A preposition stands right before the speaker phrase: it may be an object inside a clause
+    whose start the window cut off."""
+    k = _index_before(left, speaker.phrase_start)
+    return k >= 0 and left[k][2].lower() in v.links
 
 
 def _index_before(tokens: list, offset: int) -> int:
