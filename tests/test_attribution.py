@@ -2523,3 +2523,27 @@ def test_speaking_participles_and_contracted_relatives(text, cue, speaker):
 ])
 def test_relative_clauses_longer_than_the_first_window(text, cue, speaker):
     assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a possessive plural or s-final name stays in the phrase and its comma segment (ABP sentences)
+    ("Woods’ supporters also point to a joint investigation.", "point to", "Woods’ supporters"),
+    ("The plane's captain had 6,000 hours of flying time, Lufthansa, Germanwings' parent company, said.", "said",
+     "Lufthansa"),
+    ("The New York Times' Jeremy Peters noted that religious conservatives reacted strongly.", "noted",
+     "The New York Times' Jeremy Peters"),
+    # a negated auxiliary before an inverted subject is no part of it
+    ("Why couldn’t Comey say in public what he said in private?", "say", "Comey"),
+])
+def test_possessive_apostrophes_and_negated_auxiliaries(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker
+
+
+def test_a_name_after_a_bare_possessive_apostrophe_is_named():
+    text = "The New York Times' Jeremy Peters noted that religious conservatives reacted strongly."
+    assert speaker_of(text, "noted") == ("The New York Times' Jeremy Peters", "named")
+
+
+def test_a_policy_named_dont_ask_dont_tell_has_no_speaker():
+    rows = attributions("The military ended the “don’t ask, don’t tell” policy in 2011.")
+    assert all(speaker_or_none(row) is None for row in rows.itertuples())

@@ -37,6 +37,10 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                 k -= 3  # 'Rep. William "Mac" Thornberry': the nickname, then the given name
                 words += 1
                 continue
+            if first is not None and token in ("'", "’") and k > 0 and tokens[k - 1][1] == tokens[k][0] \
+                    and tokens[k - 1][2][-1:] in ("s", "S") and tokens[k - 1][2][:1].isupper():
+                k -= 1  # "Woods’ supporters": a plural or s-final name's possessive
+                continue
             break
         low = token.lower()
         # Most words just grow the phrase: only those of ``checks`` (and adverbs
@@ -99,6 +103,8 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                 break
         if words >= _MAX_NP_WORDS:
             break
+        if low.endswith(("n't", "n’t")):
+            break  # "Why couldn’t Comey say": an auxiliary before an inverted subject
         if first is not None and low in _TIME_NOUNS and token.islower() and tokens[first][2][:1].isupper():
             break  # "by the time Schumer said", "The day Trump announced": a time clause before the name
         if first is not None and low.endswith("ing") and token.islower() and tokens[first][2][:1].isupper() \

@@ -373,7 +373,8 @@ def _name_after_possessive(core: list[str], v: Vocabulary) -> bool:
     speaker is the person. A role or organisation word at the end ("the BBC's
     Middle East Editor") is no name.
     """
-    owner = max((k for k, w in enumerate(core[:-1]) if w.endswith(_POSSESSIVE_ENDINGS)), default=-1)
+    owner = max((k for k, w in enumerate(core[:-1]) if w.endswith(_POSSESSIVE_ENDINGS) or w in ("'", "’")),
+                default=-1)  # also the bare apostrophe of "The New York Times' Jeremy Peters"
     if owner < 0:
         return False
     after = core[owner + 1:]

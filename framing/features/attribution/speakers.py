@@ -812,7 +812,7 @@ def _segments(left: list, j: int, n: int = 3) -> list[tuple[int, int]]:
     while end >= 0 and len(segments) < n:
         start = end
         while start >= 0 and end - start < _MAX_SEGMENT_TOKENS:
-            if left[start][2] in _SEGMENT_BREAKS:
+            if left[start][2] in _SEGMENT_BREAKS and not _possessive_apostrophe(left, start):
                 if not nickname_ends_at(left, start):
                     break
                 start -= 3  # 'William "Mac" Thornberry' is one name
@@ -823,6 +823,12 @@ def _segments(left: list, j: int, n: int = 3) -> list[tuple[int, int]]:
             break
         end = start - 1
     return segments
+
+
+def _possessive_apostrophe(left: list, k: int) -> bool:
+    """``left[k]`` is the apostrophe of a possessive plural or s-final name ("Germanwings' parent company")."""
+    return (left[k][2] in ("'", "’") and k > 0 and left[k - 1][1] == left[k][0]
+            and left[k - 1][2][-1:] in ("s", "S") and k + 1 < len(left) and is_word(left[k + 1][2]))
 
 
 def _full_np(left: list, segment: tuple[int, int], v: Vocabulary, subject: bool = False) -> bool:
