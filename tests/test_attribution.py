@@ -2547,3 +2547,16 @@ def test_a_name_after_a_bare_possessive_apostrophe_is_named():
 def test_a_policy_named_dont_ask_dont_tell_has_no_speaker():
     rows = attributions("The military ended the “don’t ask, don’t tell” policy in 2011.")
     assert all(speaker_or_none(row) is None for row in rows.itertuples())
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a relative clause about the listener, then the reported "that" clause
+    ("They said they warned Republicans who voted for the bill that it was destined for trouble.", "warned",
+     "it was destined for trouble"),
+    ("They said they would tell Americans who dislike \"Obamacare\" that electing GOP candidates is the only way.",
+     "tell", "electing GOP candidates is the only way"),
+    # but an embedded question after the listener stays the content
+    ("She asked reporters who would win.", "asked", "who would win"),
+])
+def test_relative_clause_after_the_listener(text, cue, content):
+    assert content_of(text, only(attributions(text), cue)) == content

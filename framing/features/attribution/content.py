@@ -485,11 +485,28 @@ def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary, addressed: bo
     company that …"; the index is then that of "that".
     """
     j = _listener_end(text, tokens, k, v, addressed)
+    if k < j < len(tokens) and tokens[j][2].lower() in ("who", "whom"):
+        return _that_after_relative(tokens, j, v)  # "warned Republicans who voted for the bill that …"
     if k < j < len(tokens) and is_word(tokens[j][2]) and tokens[j][2].lower() not in _COMPLEMENT_STARTS:
         found = _past_that(tokens, j, j, v)
         if found > j and tokens[found - 1][2].lower() == "that":
             return found - 1
     return j
+
+
+def _that_after_relative(tokens: list, j: int, v: Vocabulary) -> int:
+    """Index of the "that" opening the reported clause after a relative clause about the listener
+    at ``tokens[j]`` (its "who"), or ``j`` when none follows before a mark."""
+    for i in range(j + 1, min(len(tokens) - 1, j + _MAX_RELATIVE_WORDS)):
+        word = tokens[i][2]
+        if not (is_word(word) or word in OPENING_QUOTES or word in CLOSING_QUOTES):
+            break  # a quoted word may stand in it: 'Americans who dislike "Obamacare" that'
+        if word.lower() == "that":
+            return i if _opens_clause(tokens[i + 1][2], v) else j
+    return j
+
+
+_MAX_RELATIVE_WORDS = 16
 
 
 def _opening_adverbial(text: str, start: int, comma: int, v: Vocabulary) -> bool:
