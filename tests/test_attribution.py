@@ -2560,3 +2560,26 @@ def test_a_policy_named_dont_ask_dont_tell_has_no_speaker():
 ])
 def test_relative_clause_after_the_listener(text, cue, content):
     assert content_of(text, only(attributions(text), cue)) == content
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # the cue of a relative or participle clause between the subject and the main cue reports only
+    # what stands before the main cue (ABP and PolNeAR sentences)
+    ("But progressive organizations that have endorsed him say they believe superdelegates should switch.",
+     "endorsed", "progressive organizations", "him"),
+    ("The Washington Post, quoting three unidentified sources, reported Saturday that the deal was off.",
+     "quoting", "The Washington Post", "three unidentified sources"),
+    ("The 87-year-old Ginsburg, a cancer survivor who announced in January that she was cancer-free, said a "
+     "scan revealed lesions.", "announced", "a cancer survivor", "she was cancer-free"),
+    # not an infinitive inside the clause, nor a speech tag set off by commas
+    ("“They need to make more,” said Romney, who vowed to label China a currency manipulator.", "vowed", "Romney",
+     "to label China a currency manipulator"),
+    ("Ridge, Rendell noted, supports the city’s latest effort.", "noted", "Rendell",
+     "Ridge, Rendell noted, supports the city’s latest effort"),
+    # an unknown noun is a speaker after the cue when a relative clause about a person follows
+    ("“To know you're returning is hard,” said the designer, who works for another brand.", "said", "the designer",
+     "To know you're returning is hard"),
+])
+def test_contents_of_cues_in_clauses_before_the_main_cue(text, cue, speaker, content):
+    row = only(attributions(text), cue)
+    assert (row.speaker, content_of(text, row)) == (speaker, content)

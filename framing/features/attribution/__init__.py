@@ -478,11 +478,19 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         if _relative_with_noun_object(text, found[-1]):
             # "A super PAC that opposes Trump posted an ad": the clause's antecedent posted it, and
             # what it opposes ends before the main verb.
-            found[-1] = _content_cut(text, found[-1], speaker.end)
+            found[-1] = _content_cut(text, found[-1], speaker.end, quotes)
             speaker = found[-1].speaker
         else:
             # "a poll that found 59 percent of respondents said": the phrase after the cue says it
             speaker = _after_cue(text, left, speaker, found[-1].end, v) or speaker
+    if speaker is not None and how == BEFORE and found and found[-1].sentence == number \
+            and speaker.end <= found[-1].start and found[-1].content is not None \
+            and found[-1].end <= found[-1].content.start < start < found[-1].content.end \
+            and _clause_closes_before(text, left, speaker, found[-1], v):
+        # "organizations that have endorsed him say", "The paper, citing current officials, said":
+        # the cue of the relative or participle clause reports only what stands before this one,
+        # whose subject comes before both.
+        found[-1] = _content_cut(text, found[-1], _end_before_gap(left, v), quotes)
     if speaker is not None and how == BEFORE and speaker.kind != DOCUMENT:
         speaker = _document_owning(text, left, speaker, v) or speaker  # "A study by Media Matters found"
     if entry.label in v.document_cues and not low_form.endswith(" that") and (
@@ -594,7 +602,7 @@ def _object_of_preposition(left: list, speaker: Speaker, v: Vocabulary) -> bool:
     """A preposition stands right before the speaker phrase: it may be an object inside a clause
     whose start the window cut off."""
     k = _index_before(left, speaker.phrase_start)
-    return k >= 0 and left[k][2].lower() in v.links
+    return k >= 0 and (left[k][2].lower() in v.links or left[k][2].lower() == "to")
 
 
 def _index_before(tokens: list, offset: int) -> int:
@@ -958,6 +966,29 @@ def _runs_over_cue(text: str, speaker: Speaker, previous: Attribution, number: i
 _NOUN_OBJECT_CLASSES = frozenset({"attack", "position", "praise", "denial", "labelling"})
 
 
+def _clause_closes_before(text: str, left: list, speaker: Speaker, previous: Attribution, v: Vocabulary) -> bool:
+    """The previous cue stands in a clause between ``speaker`` and this cue that ends before it: a
+    relative clause ("organizations that have endorsed him say") or a clause closed by a comma
+    ("The paper, citing current officials, said"); not an infinitive ("sought to highlight")."""
+    if left[-1][2] == ",":
+        return True
+    before = text[speaker.end:previous.start].strip(" ,").lower().split()
+    if not before or before[0] not in ("that", "which", "who"):
+        return False
+    # Words of the relative clause after its cue, other than auxiliaries and "to": its object
+    # ("that have endorsed him say"); none in "who vowed to label", where this cue is in it.
+    after = [tok[2].lower() for tok in left if previous.end <= tok[0]]
+    return any(word not in v.gap and word != "to" for word in after)
+
+
+def _end_before_gap(left: list, v: Vocabulary) -> int:
+    """End of the last token before the cue that is no comma, auxiliary or adverb of the gap."""
+    j = len(left) - 1
+    while j > 0 and (left[j][2] == "," or left[j][2].lower() in v.gap):
+        j -= 1
+    return left[j][1]
+
+
 def _opens_with_cue(text: str, speaker: Speaker, previous: Attribution, number: int) -> bool:
     """The speaker phrase, read back over lower-case words, opens with the previous cue of the
     sentence: "opposes Trump" in "A super PAC that opposes Trump posted"."""
@@ -974,15 +1005,21 @@ def _relative_with_noun_object(text: str, previous: Attribution) -> bool:
     return between in ("that", "which", "who") and previous.entry.category in _NOUN_OBJECT_CLASSES
 
 
-def _content_cut(text: str, att: Attribution, end: int) -> Attribution:
-    """``att`` with its content ending at ``end`` (whitespace and commas before it left out)."""
+def _content_cut(text: str, att: Attribution, end: int, quotes: QuoteIndex) -> Attribution:
+    """``att`` with its content ending at ``end`` (whitespace and commas before it left out); a
+    mixed content that no longer holds a quotation becomes indirect."""
     content = att.content
     if content is None or not content.start < end < content.end:
         return att
     cut = end
     while cut > content.start and text[cut - 1] in " ,":
         cut -= 1
-    return att._replace(content=content._replace(end=cut)) if cut > content.start else att._replace(content=None)
+    if cut <= content.start:
+        return att._replace(content=None)
+    quote_type = content.quote_type
+    if quote_type == "mixed" and not quotes.inside(content.start, cut):
+        quote_type = "indirect"
+    return att._replace(content=content._replace(end=cut, quote_type=quote_type))
 
 
 def _after_cue(text: str, left: list, speaker: Speaker, cue_end: int, v: Vocabulary) -> Speaker | None:

@@ -691,12 +691,13 @@ def _relative_that(left: list, j: int, v: Vocabulary) -> bool:
     """"that" right before the cue, after a noun, is a relative pronoun: "polls that show …".
 
     A complementiser needs a subject after it, and the cue follows "that"
-    directly; a verb before it ("said that …") makes it no relative. The
+    directly or after auxiliaries ("organizations that have endorsed him");
+    a verb before it ("said that …") makes it no relative. The
     noun must be one that can speak or report, or a name inside the
     sentence: a capitalised word opening it may be an adverb ("Surely that
     explains …").
     """
-    if j != len(left) - 1:
+    if j < 1 or any(tok[2].lower() not in _AUXILIARIES for tok in left[j + 1:]):
         return False
     word = left[j - 1][2]
     low = word.lower()
@@ -720,11 +721,16 @@ def _relative_that_before_verb(left: list, k: int, v: Vocabulary) -> bool:
     if not (noun in v.heads or noun in v.plural_nouns or left[k - 1][2].isupper() and len(noun) > 1):
         return False
     if not following.islower() or not is_word(following) or following in v.determiners or following in v.pronouns \
-            or following in v.quantifiers or following in v.stops or following in v.anonymous or following == "none":
+            or following in v.quantifiers or (following in v.stops and following not in _AUXILIARIES) \
+            or following in v.anonymous or following == "none":
         return False  # "a bill that none of them wanted", "the group that many say": a subject opens the clause
     # After a document noun "that" often opens its content ("evidence that justice delayed is …"):
     # only a word with a verb's ending follows a relative "that" there ("polls that showed").
     return noun not in v.documents or (following.endswith(("s", "ed")) and not following.endswith("ss"))
+
+
+# Auxiliaries that may open a relative clause after "that": "organizations that have endorsed him say".
+_AUXILIARIES = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can"})
 
 
 def _relative_clause_subject(text: str, left: list, first: int, v: Vocabulary) -> Speaker | None:
@@ -1011,14 +1017,22 @@ def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
     speaker = make_speaker(text, right[first:last + 1], v)
     if speaker is None:
         return None
+    if speaker.end > right[last][1]:
+        return speaker  # a reason for anonymity ran on: "said one executive who requested anonymity to avoid …"
     after = _index_at(right, speaker.end, last + 1)
     if not _ends_phrase(right, after, v):
         return None
     if after < len(right) and right[after][2].lower() == "to" and not _names_a_person(right, last):
         return None  # "…, said Mr. Obama’s approach to the Middle East …": a clause, not a speaker and listener
-    if speaker.kind == UNKNOWN and not text[speaker.start:speaker.end][:1].isupper():
-        return None  # "…, said the militant group" is a clause, not a speaker
+    if speaker.kind == UNKNOWN and not text[speaker.start:speaker.end][:1].isupper() \
+            and not _who_follows(right, after):
+        return None  # "…, said the militant group" is a clause, not a speaker; "said the designer, who" is one
     return speaker
+
+
+def _who_follows(tokens: list, k: int) -> bool:
+    """", who" follows at ``tokens[k]``: a relative clause about a person."""
+    return k + 1 < len(tokens) and tokens[k][2] == "," and tokens[k + 1][2].lower() == "who"
 
 
 def _after_modifiers(right: list, v: Vocabulary) -> int:
