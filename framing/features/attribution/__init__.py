@@ -447,9 +447,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     if speaker is None and kind == "ing" and right_end < s_end and opens_with_participle(left):
         # "Noting that only Sen. Mark Kirk (R-Ill.) voted with Democrats on background checks,
         # Tester added": the subject after a long opening clause lies past the window.
-        toks, starts = tokens.of(sentence, ahead=end + 2 * WINDOW)
-        longer_end = s_end if s_end < end + 2 * WINDOW else end + 2 * WINDOW
-        longer = toks[bisect.bisect_left(starts, end):bisect.bisect_left(starts, longer_end)]
+        toks, starts, longer, longer_end = _reading_on(tokens, sentence, end, 2 * WINDOW)
         found_speaker, found_how = speaker_of(left, longer)
         if found_speaker is not None:
             speaker, how, right, right_end = found_speaker, found_how, longer, longer_end
@@ -460,9 +458,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         # to estimates from the Centers for Disease Control and Prevention"): read further on.
         # Kept only where the longer reading extends the same phrase: an anonymity clause may read
         # differently at its full length.
-        toks, starts = tokens.of(sentence, ahead=end + WINDOW)
-        longer_end = s_end if s_end < end + WINDOW else end + WINDOW
-        longer = toks[bisect.bisect_left(starts, end):bisect.bisect_left(starts, longer_end)]
+        toks, starts, longer, longer_end = _reading_on(tokens, sentence, end, WINDOW)
         longer_left, _ = _left_tokens(toks, starts, s_start, start, start - left[0][0] if left else SHORT_WINDOW)
         found, found_how = speaker_of(longer_left, longer)
         if found is not None and found.start == speaker.start and found.end > speaker.end and found_how == how:
@@ -596,6 +592,14 @@ def _comma_before_speaker(left: list, speaker: Speaker) -> bool:
     if k < 0 or left[k][2] != ",":
         return False
     return not any(token[2] in _CHAIN_BREAKS for token in left[:k])
+
+
+def _reading_on(tokens: "SentenceTokens", sentence: tuple[int, int], end: int, width: int) -> tuple:
+    """``(tokens, starts, right, right_end)`` of ``sentence`` read on to ``width`` characters after
+    the cue end ``end``: ``right`` holds the tokens from the cue to ``right_end``."""
+    right_end = min(sentence[1], end + width)
+    toks, starts = tokens.of(sentence, ahead=end + width)
+    return toks, starts, toks[bisect.bisect_left(starts, end):bisect.bisect_left(starts, right_end)], right_end
 
 
 def _object_of_preposition(left: list, speaker: Speaker, v: Vocabulary) -> bool:

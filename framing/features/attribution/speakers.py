@@ -372,16 +372,21 @@ def _reduced_passive_head(text: str, left: list, first: int, j: int, v: Vocabula
     participle = left[first - 2][2]
     if not participle.islower() or not (participle.endswith("ed") or participle in _IRREGULAR_PARTICIPLES):
         return None
-    k = first - 3
+    head = _head_described(text, left, first - 3, v)
+    return head._replace(end=left[j][1], phrase_end=left[j][1]) if head is not None else None
+
+
+def _head_described(text: str, left: list, k: int, v: Vocabulary, after_link: bool = True) -> Speaker | None:
+    """The typed noun phrase ending at ``left[k]`` that a participle clause after it describes
+    ("officials" in "officials interviewed by The Times"); None for a phrase of unknown type, and,
+    without ``after_link``, for one after a preposition ("in Europe talking to NATO allies")."""
     if not is_word(left[k][2]) or left[k][2].lower() in v.stops:
         return None
     head_first = noun_phrase_back(left, k, v)
-    if head_first is None:
+    if head_first is None or (not after_link and head_first > 0 and left[head_first - 1][2].lower() in v.links):
         return None
     head = make_speaker(text, left[head_first:k + 1], v)
-    if head is None or head.kind == UNKNOWN:
-        return None
-    return head._replace(end=left[j][1], phrase_end=left[j][1])
+    return head if head is not None and head.kind != UNKNOWN else None
 
 
 def _speaking_participle_head(text: str, left: list, first: int, j: int, v: Vocabulary) -> Speaker | None:
@@ -390,16 +395,9 @@ def _speaking_participle_head(text: str, left: list, first: int, j: int, v: Voca
     if first < 3 or left[first - 1][2].lower() not in ("to", "with", "on") \
             or left[first - 2][2] not in _SPEAKING_PARTICIPLES:
         return None
-    k = first - 3
-    if not is_word(left[k][2]) or left[k][2].lower() in v.stops:
-        return None
-    head_first = noun_phrase_back(left, k, v)
-    if head_first is None or (head_first > 0 and left[head_first - 1][2].lower() in v.links):
-        return None  # "spending this week in Europe talking to NATO allies": a place, no subject
-    head = make_speaker(text, left[head_first:k + 1], v)
-    if head is None or head.kind == UNKNOWN:
-        return None
-    return head._replace(phrase_end=left[j][1])
+    # not "spending this week in Europe talking to NATO allies": a place, no subject
+    head = _head_described(text, left, first - 3, v, after_link=False)
+    return head._replace(phrase_end=left[j][1]) if head is not None else None
 
 
 _SPEAKING_PARTICIPLES = frozenset({"speaking", "talking", "writing", "appearing", "testifying", "responding",
