@@ -652,9 +652,11 @@ def quote_spans(text: str, *, nested: bool = False) -> pd.DataFrame:
     """Find the quotations of a text.
 
     Recognises curly (“…”, ‘…’), straight ("…", '…'), German („…“, »…«), French
-    (« … », ‹…›) and CJK (「…」, 『…』) quotation marks. Apostrophes are not
+    (« … », ‹…›) and CJK (「…」, 『…』) quotation marks, and the typewriter doubles
+    of news archives (``''…''``, ````…''``, ``“…’’``). Apostrophes are not
     quotation marks: inside a word (``Syria’s``, ``don’t``), after a plural
-    (``the militants’ self-proclaimed``) or in elisions (``'90s``, ``rock 'n' roll``).
+    (``the militants’ self-proclaimed``) or an abbreviation (``the U.S.’s
+    allies``), or in elisions (``'90s``, ``rock 'n' roll``).
 
     A quotation that is not closed by the end of its paragraph continues when the
     next paragraph opens with a quotation mark of the same kind (the news
