@@ -2424,8 +2424,8 @@ def test_long_speaker_phrases_after_the_cue(text, cue, speaker):
     # not after a complement-taking cue: its object is the subject of the clause that follows
     ("I reported on a poll that found 59 percent of respondents said we are at the lowest point.", "said",
      "59 percent of respondents", "we are at the lowest point"),
-    # not when a subject opens the relative clause
-    ("Both parties tried to pass a bill that none of them wanted to see become law.", "wanted", None,
+    # not when a subject opens the relative clause: that subject speaks, not the antecedent
+    ("Both parties tried to pass a bill that none of them wanted to see become law.", "wanted", "none of them",
      "to see become law"),
 ])
 def test_relative_clauses_before_the_cue(text, cue, speaker, content):
@@ -2583,3 +2583,20 @@ def test_relative_clause_after_the_listener(text, cue, content):
 def test_contents_of_cues_in_clauses_before_the_main_cue(text, cue, speaker, content):
     row = only(attributions(text), cue)
     assert (row.speaker, content_of(text, row)) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a partitive "of them" / "of us" names people; a focus adverb before a share is left out
+    ("Then there’s the other side. Some of them have always wanted to leave the European Union.", "wanted",
+     "Some of them"),
+    ("A poll surveyed Republican voters and just nine percent of them said Rand Paul was their pick.", "said",
+     "nine percent of them"),
+    ("Only 25 percent favored deportation.", "favored", "25 percent"),
+    # an AP state abbreviation after a town goes with the town in an appositive
+    ("Patel, a stay-at-home mom from Canton, Mich., says she used to vote for a mix of Democrats.", "says",
+     "Patel"),
+    ("Joe Cleveland, of Union, Miss., told The Mississippi Press that he would be thinking of the battles.",
+     "told", "Joe Cleveland"),
+])
+def test_partitives_focus_adverbs_and_state_abbreviations(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker

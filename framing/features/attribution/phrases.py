@@ -17,6 +17,7 @@ from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, 
 from framing.features.attribution.wordlists import COORDINATORS, OPENING_QUANTIFIERS, Vocabulary
 _MAX_NP_WORDS = 8
 _CLAUSE_OPENING_MARKS = frozenset({",", ";", ":", "—", "–", "("})
+_PARTITIVE_PRONOUNS = frozenset({"them", "us"})
 
 
 def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
@@ -99,8 +100,9 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
             if (low in v.stops and not capitalised_name(tokens, k) and not (
                     is_acronym(token) and k + 1 < len(tokens) and not tokens[k + 1][2].isupper())) or (
                     low.endswith("ly") and not token[0].isupper() and low not in v.ly_nouns) or (
-                    low in v.pronouns and not (len(token) > 1 and token.isupper())):  # "US" is no pronoun
-                break
+                    low in v.pronouns and not (len(token) > 1 and token.isupper())  # "US" is no pronoun
+                    and not (k == j and low in _PARTITIVE_PRONOUNS and k > 0 and tokens[k - 1][2].lower() == "of")):
+                break  # but "nine percent of them", "most of us" name people
         if words >= _MAX_NP_WORDS:
             break
         if low.endswith(("n't", "n’t")):
@@ -154,7 +156,7 @@ _PRONOUN_DETERMINERS = frozenset({"one", "another"})
 _TIME_NOUNS = frozenset({"time", "day", "moment", "week", "night", "year", "month", "morning", "evening",
                          "afternoon", "weekend", "hour", "minute", "times", "days"})
 # Focus adverbs that may stand before a speaker phrase without belonging to it.
-FOCUS_ADVERBS = frozenset({"even"})
+FOCUS_ADVERBS = frozenset({"even", "just", "only"})
 _COORDINATING = frozenset({"and", "or", "nor"})
 
 
