@@ -2600,3 +2600,22 @@ def test_contents_of_cues_in_clauses_before_the_main_cue(text, cue, speaker, con
 ])
 def test_partitives_focus_adverbs_and_state_abbreviations(text, cue, speaker):
     assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # a short quotation ending with its comma inside an appositive or participle segment (ABP sentences)
+    ("Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested Trump’s answer was disqualifying.", "suggested",
+     "Joe Scarborough"),
+    ("The Egyptian Armed Forces, responding to \"rumors and lies,\" said on its Facebook page that there was no "
+     "plan.", "said", "The Egyptian Armed Forces"),
+    ("Trump, who has repeatedly characterized the Mueller probe as a “witch hunt,” tweeted Tuesday that the news "
+     "was big.", "tweeted", "Trump"),
+])
+def test_quotations_inside_segments_before_the_cue(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker
+
+
+def test_quoted_words_are_no_speaker_phrase():
+    text = "Here's how Samantha Bee, the show's \"White House Correspondent,\" explained the scandal."
+    speaker = speaker_or_none(only(attributions(text), "explained"))
+    assert speaker is None or "\"" not in speaker

@@ -267,7 +267,34 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
             subject = _dash_appositive(text, left, j, v)
             if subject is not None:
                 return subject, BEFORE  # "Jason Sims — a teacher from Mount Pleasant — says"
+        if token in CLOSING_QUOTES and _quoted_words_close_segment(left, j):
+            # 'Joe Scarborough, host of MSNBC’s “Morning Joe,” suggested', 'The Egyptian Armed
+            # Forces, responding to "rumors and lies," said': the comma inside the closing mark
+            # ends the segment; the marks do not break it. A phrase holding the quoted words is
+            # no speaker ('the show's "White House Correspondent," explained').
+            unquoted = [tok for tok in left[:j] if tok[2] not in OPENING_QUOTES and tok[2] not in CLOSING_QUOTES]
+            subject = _appositive(text, unquoted, len(unquoted) - 1, v)
+            if subject is not None and not any(ch in OPENING_QUOTES for ch in text[subject.start:subject.end]):
+                return subject, BEFORE
     return None, ""
+
+
+def _quoted_words_close_segment(left: list, j: int) -> bool:
+    """The closing mark at ``left[j]`` follows a comma and ends a short quotation that opens after a
+    word of the same segment (a title or a phrase quoted inside an appositive or participle
+    segment), not a quotation opening its sentence or clause."""
+    if j < 2 or left[j - 1][2] != ",":
+        return False
+    for k in range(j - 2, max(-1, j - 2 - _MAX_QUOTED_SEGMENT_WORDS), -1):
+        word = left[k][2]
+        if word in OPENING_QUOTES:
+            return k > 0 and is_word(left[k - 1][2]) and any(tok[2] == "," for tok in left[:k])
+        if not (is_word(word) or word in ("&", "-", "'", "’")):
+            return False
+    return False
+
+
+_MAX_QUOTED_SEGMENT_WORDS = 6
 
 
 # Verbs whose object, not their subject, does what the infinitive says: "urged Congress to pass".
