@@ -356,8 +356,15 @@ def _followed_by(text: str, view: str, end: int, words: tuple[str, ...]) -> bool
 
 
 # A count before a vetoed object, in the word view (where "4,700" reads "4 700").
-_QUANTITY_OPENERS = ("nearly ", "almost ", "about ", "around ", "over ", "more than ", "at least ", "some ",
-                     "roughly ", "up to ", "an estimated ", "dozens ", "hundreds ", "thousands ", "millions ")
+_QUANTITY_MODIFIERS = ("nearly", "almost", "about", "around", "over", "more than", "at least", "some", "roughly",
+                       "up to", "an estimated")
+_QUANTITY_NOUNS = ("dozens", "hundreds", "thousands", "millions")
+_QUANTITY_OPENERS = tuple(word + " " for word in _QUANTITY_MODIFIERS + _QUANTITY_NOUNS)
+_QUANTITY_RE = re.compile(rf"(?:(?:{'|'.join(_QUANTITY_MODIFIERS)}) )?"
+                          rf"(?:\d+(?: \d{{3}})*(?: (?:hundred|thousand|million))?|{'|'.join(_QUANTITY_NOUNS)})"
+                          r"(?: of)? ")
+
+
 def _separated(text: str, start: int, stop: int) -> bool:
     """Punctuation other than a number's own ("4,700", "1.5") stands in ``text[start:stop]``."""
     found = _SEPARATOR_PUNCTUATION.search(text, start, stop)
@@ -365,9 +372,6 @@ def _separated(text: str, start: int, stop: int) -> bool:
 
 
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[,.](?=\d)")  # the comma of "4,700", the point of "1.5"
-_QUANTITY_RE = re.compile(r"(?:(?:nearly|almost|about|around|over|more than|at least|some|roughly|up to|an estimated)"
-                          r" )?(?:\d+(?: \d{3})*(?: (?:hundred|thousand|million))?|dozens|hundreds|thousands|millions)"
-                          r"(?: of)? ")
 
 
 def _neighbour_words(text: str, start: int, end: int, limit: int = 2):

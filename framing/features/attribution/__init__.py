@@ -423,7 +423,8 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         return Attribution(entry, start, end, number, None, "", start, end, content)
     # "quoted as saying"; also a form and the word after it: "opposed" + "to"
     speaking = low_form in v.speaking_passives or (
-        bool(right) and f"{low_form} {right[0][2].lower()}" in v.speaking_passives)
+        low_form in v.speaking_passive_firsts and bool(right)
+        and f"{low_form} {right[0][2].lower()}" in v.speaking_passives)
 
     def speaker_of(left: list, right: list) -> tuple[Speaker | None, str]:
         if entry.label in ("according to", "in the words of"):
@@ -1010,8 +1011,8 @@ def _relative_with_noun_object(text: str, previous: Attribution) -> bool:
 
 
 def _content_cut(text: str, att: Attribution, end: int, quotes: QuoteIndex) -> Attribution:
-    """``att`` with its content ending at ``end`` (whitespace and commas before it left out); a
-    mixed content that no longer holds a quotation becomes indirect."""
+    """``att`` with its content ending at ``end`` (whitespace and commas before it left out; see
+    :func:`_cut_content`), or none when nothing is left."""
     content = att.content
     if content is None or not content.start < end < content.end:
         return att
@@ -1020,10 +1021,7 @@ def _content_cut(text: str, att: Attribution, end: int, quotes: QuoteIndex) -> A
         cut -= 1
     if cut <= content.start:
         return att._replace(content=None)
-    quote_type = content.quote_type
-    if quote_type == "mixed" and not quotes.inside(content.start, cut):
-        quote_type = "indirect"
-    return att._replace(content=content._replace(end=cut, quote_type=quote_type))
+    return att._replace(content=_cut_content(content, cut, quotes))
 
 
 def _after_cue(text: str, left: list, speaker: Speaker, cue_end: int, v: Vocabulary) -> Speaker | None:

@@ -46,7 +46,7 @@ import numpy as np
 
 from framing.features.attribution.phrases import noun_phrase_forward
 from framing.features.attribution.tokens import (CLOSING_QUOTES, DASHES, OPENING_QUOTES, SUBJECT_PRONOUNS,
-                                                 before_apostrophe, clause_comma, is_word)
+                                                 before_apostrophe, clause_comma, is_word, possessive_apostrophe)
 from framing.features.attribution.wordlists import Vocabulary
 from framing.features.quotes import MENTION, TITLE, context_kind
 
@@ -639,7 +639,7 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary, addressed: boo
         if not (word[:1].isupper() and is_word(word)):
             # "told Fox News host Mike Huckabee": a role noun between a medium and a name;
             # "told Fox News' Chris Wallace": a plural's possessive apostrophe
-            if not (n and (word in v.roles or _plural_apostrophe(tokens, j))
+            if not (n and (word in v.roles or possessive_apostrophe(tokens, j))
                     and j + 1 < len(tokens) and tokens[j + 1][2][:1].isupper()):
                 break
         j += 1
@@ -649,11 +649,6 @@ def _listener_end(text: str, tokens: list, k: int, v: Vocabulary, addressed: boo
         # Obama's response to": the possessed thing is reported, there is no listener.
         return _person_noun_end(tokens, j, v) or k
     return j if n else k
-
-
-def _plural_apostrophe(tokens: list, j: int) -> bool:
-    """``tokens[j]`` is the apostrophe of a possessive plural glued to the word before ("News'")."""
-    return tokens[j][2] in ("'", "’") and tokens[j - 1][2][-1:] in ("s", "S") and tokens[j - 1][1] == tokens[j][0]
 
 
 def _possessive_word(word: str) -> bool:

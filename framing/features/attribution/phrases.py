@@ -13,7 +13,7 @@ words (``clause_stops`` in ``framing/rules/attribution.yaml``).
 
 from __future__ import annotations
 
-from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word
+from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word, possessive_apostrophe
 from framing.features.attribution.wordlists import COORDINATORS, OPENING_QUANTIFIERS, Vocabulary
 _MAX_NP_WORDS = 8
 _CLAUSE_OPENING_MARKS = frozenset({",", ";", ":", "—", "–", "("})
@@ -38,8 +38,7 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                 k -= 3  # 'Rep. William "Mac" Thornberry': the nickname, then the given name
                 words += 1
                 continue
-            if first is not None and token in ("'", "’") and k > 0 and tokens[k - 1][1] == tokens[k][0] \
-                    and tokens[k - 1][2][-1:] in ("s", "S") and tokens[k - 1][2][:1].isupper():
+            if first is not None and possessive_apostrophe(tokens, k) and tokens[k - 1][2][:1].isupper():
                 k -= 1  # "Woods’ supporters": a plural or s-final name's possessive
                 continue
             break

@@ -53,7 +53,8 @@ from framing.features.attribution.phrases import (COORDINATORS, FOCUS_ADVERBS, c
 from framing.features.attribution.speaker_types import (ANONYMOUS, DOCUMENT, NAMED, PRONOUN, UNKNOWN, Speaker,
                                                         make_speaker)
 from framing.features.attribution.tokens import (CLOSING_QUOTES, DASHES, OPENING_QUOTES, SUBJECT_PRONOUNS,
-                                                 before_apostrophe, clause_comma, is_word, tokenize)
+                                                 before_apostrophe, clause_comma, is_word, possessive_apostrophe,
+                                                 tokenize)
 from framing.features.attribution.wordlists import Vocabulary
 
 # Where a speaker was found (see find_speaker).
@@ -537,8 +538,8 @@ def _parenthetical_adverb(word: str, v: Vocabulary) -> bool:
     return word.islower() and (low in _PARENTHETICAL_ADVERBS or low in v.gap or is_ly_adverb(low, v))
 
 
-_PARENTHETICAL_ADVERBS = frozenset({"however", "though", "meanwhile", "moreover", "nonetheless", "nevertheless",
-                                    "instead", "therefore", "too", "indeed"})
+# Besides the gap words ("however", "too", "meanwhile", ...) and adverbs in -ly.
+_PARENTHETICAL_ADVERBS = frozenset({"moreover"})
 
 
 def _gap_phrase_ending(left: list, j: int, v: Vocabulary) -> int:
@@ -857,9 +858,8 @@ def _segments(left: list, j: int, n: int = 3) -> list[tuple[int, int]]:
 
 
 def _possessive_apostrophe(left: list, k: int) -> bool:
-    """``left[k]`` is the apostrophe of a possessive plural or s-final name ("Germanwings' parent company")."""
-    return (left[k][2] in ("'", "’") and k > 0 and left[k - 1][1] == left[k][0]
-            and left[k - 1][2][-1:] in ("s", "S") and k + 1 < len(left) and is_word(left[k + 1][2]))
+    """``left[k]`` is the apostrophe of a possessive before a word ("Germanwings' parent company")."""
+    return possessive_apostrophe(left, k) and k + 1 < len(left) and is_word(left[k + 1][2])
 
 
 def _full_np(left: list, segment: tuple[int, int], v: Vocabulary, subject: bool = False) -> bool:

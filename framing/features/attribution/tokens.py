@@ -139,6 +139,13 @@ def before_apostrophe(word: str) -> str:
     return word.replace("’", "'").split("'")[0] if "'" in word or "’" in word else word
 
 
+def possessive_apostrophe(tokens: list, k: int) -> bool:
+    """``tokens[k]`` is an apostrophe glued to an s-final word: the possessive of a plural or a
+    name ("Woods’ supporters", "Fox News' Chris Wallace")."""
+    return (tokens[k][2] in ("'", "’") and k > 0 and tokens[k - 1][2][-1:] in ("s", "S")
+            and tokens[k - 1][1] == tokens[k][0])
+
+
 def is_word(token: str) -> bool:
     """The token is a word (starts with a letter or digit), not punctuation."""
     return token[:1].isalnum()

@@ -68,6 +68,7 @@ class Vocabulary:
     object_first: frozenset  # "accuse of": lemma and the preposition its object comes before
     document_objects: frozenset  # "post", "release": lemmas whose past participle follows a document noun
     speaking_passives: frozenset  # cue forms whose passive subject is the speaker
+    speaking_passive_firsts: frozenset  # first words of its two-word entries ("opposed" of "opposed to")
     plural_nouns: frozenset  # "police", "people": singular in form, plural verb
     adjectival_participles: frozenset  # "reported" in "eight reported incidents"
     postpositives: frozenset  # "present" in "one diplomat present": after the head noun
@@ -192,6 +193,8 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         ly_nouns=lower("ly_nouns"), object_first=lower("object_first_cues"),
         document_objects=lower("document_object_cues"),
         speaking_passives=lower("speaking_passives"), plural_nouns=lower("plural_nouns"),
+        speaking_passive_firsts=frozenset(w.lower().split()[0] for w in lists["speaking_passives"]
+                                          if len(w.split()) == 2),
         adjectival_participles=lower("adjectival_participles"), name_participles=lower("name_participles"),
         postpositives=lower("postpositive_adjectives"),
         blockers=lower("infinitive_blockers"), links=links, to_heads=lower("to_heads"),
