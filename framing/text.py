@@ -619,12 +619,12 @@ _ELISION_RE = re.compile(r"(?:\d\d(?:s|['’]s)?\b|em\b|n['’]|tis\b|twas\b|cau
 # their curly forms (“A-OK’’-type sign”, ‘‘quote’’: USA TODAY, WSJ).
 _DOUBLED = {"''": "\"", "``": "\u201c", "\u2019\u2019": "\u201d", "\u2018\u2018": "\u201c"}
 _QUOTE_MARK_RE = re.compile("''|``|\u2019\u2019|\u2018\u2018|" + _cls("".join(_FAMILY)))
-# The marks the scanner has to look at: _QUOTE_MARK_RE without a single " or '
+# The marks the scanner has to look at: _QUOTE_MARK_RE without a single-quote
 # mark between two letters or digits (don’t, Syria’s: two in five marks of news
 # text), which _QuoteScanner._mark would ignore anyway. It starts with one
 # character class, so ``re`` skips to the next mark in C.
-_INWORD_FAMILIES = _cls("".join(ch for ch, family in _FAMILY.items() if family in ("single", "double")))
-_OTHER_FAMILIES = _cls("".join(ch for ch, family in _FAMILY.items() if family not in ("single", "double")))
+_INWORD_FAMILIES = _cls("".join(ch for ch, family in _FAMILY.items() if family == "single"))
+_OTHER_FAMILIES = _cls("".join(ch for ch, family in _FAMILY.items() if family != "single"))
 _SCANNED_MARK_RE = re.compile(
     rf"[{re.escape(''.join(_FAMILY))}`]"
     rf"(?:(?<=')'|(?<=`)`|(?<=\u2019)\u2019|(?<=\u2018)\u2018"  # the doubles '' `` ’’ ‘‘
@@ -869,8 +869,11 @@ class _QuoteScanner:
         family = _FAMILY[char]
         before = text[pos - 1] if pos > 0 else ""
         after = text[pos + width:pos + width + 1]
-        if family in ("single", "double") and before.isalnum() and after.isalnum():
-            return  # inside a word: an apostrophe (don’t, Syria’s), never a quote mark
+        if before.isalnum() and after.isalnum():
+            if family == "double":
+                self._glued_double(pos, char)
+            if family in ("single", "double"):
+                return  # a single mark inside a word is an apostrophe (don’t, Syria’s)
         if family == "single" and before == "." and _is_abbreviation_possessive(text, pos):
             return  # the U.S.’s allies, Martin Luther King Jr.'s speech
         space_after = not after or after.isspace()
@@ -910,6 +913,19 @@ class _QuoteScanner:
                     self._close(pos, family)
             elif not space_after and not (closes_like and not opens_like):
                 self._open(pos, family)
+
+    def _glued_double(self, pos: int, char: str) -> None:
+        """A double mark with a letter or digit on both sides: a space left out.
+
+        `to“take the necessary steps` opens a quotation; `“news”letter`,
+        `"yes"votes` close the open one. A closing or straight mark with no
+        quotation open is left alone, as a double mark is never an apostrophe
+        but cannot be read either way.
+        """
+        if char in _OPENING:
+            self._open(pos, "double")
+        elif self.by_family["double"]:
+            self._close(pos, "double")
 
     def _nested_straight_double(self, pos: int) -> bool:
         """Whether the opening-looking " at ``pos``, met while a " quotation is open,

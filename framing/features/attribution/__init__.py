@@ -73,10 +73,11 @@ from framing.features.attribution.polls import poll_cues, poll_entry
 from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES, UNKNOWN, Speaker, make_speaker,
                                                         speaker_type)
 from framing.features.attribution.speakers import (BEFORE, INFINITIVE, INVERTED, PARTICIPLE, PASSIVE,
-                                                   REDUCED, SHARED, find_speaker, infinitive_subject, is_be_form,
+                                                   REDUCED, SHARED, appositive_name, find_speaker, infinitive_subject,
+                                                   is_be_form,
                                                    inside_opening_subordinate, opens_with_participle)
-from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, tokens_and_starts
-from framing.features.attribution.wordlists import Vocabulary, vocabulary
+from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word, tokens_and_starts
+from framing.features.attribution.wordlists import COORDINATORS, Vocabulary, vocabulary
 from framing.features.base import Doc, Rows
 from framing.lexicon import Entry
 
@@ -428,7 +429,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
 
     def speaker_of(left: list, right: list) -> tuple[Speaker | None, str]:
         if entry.label in ("according to", "in the words of"):
-            return _according_to_speaker(text, right, v)
+            return _according_to_speaker(text, left, right, v)
         return find_speaker(text, left, right, entry.label, kind == "ing", v, previous=previous,
                             sentence_start=s_start, form_is_past=kind == "past",
                             speaking_passive=speaking, first_speaker=first_speaker)
@@ -462,7 +463,8 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
         toks, starts, longer, longer_end = _reading_on(tokens, sentence, end, WINDOW)
         longer_left, _ = _left_tokens(toks, starts, s_start, start, start - left[0][0] if left else SHORT_WINDOW)
         found, found_how = speaker_of(longer_left, longer)
-        if found is not None and found.start == speaker.start and found.end > speaker.end and found_how == how:
+        if found is not None and speaker.start in (found.start, found.phrase_start) and found.end > speaker.end \
+                and found_how == how:  # a longer name, or the name a description stands before
             speaker, left, right, right_end = found, longer_left, longer, longer_end
     if speaker is None and kind == "base" and left and left[-1][2].lower() == "to":
         speaker = infinitive_subject(text, left, len(left) - 1, v, s_start)  # "He went on to rebut"
@@ -846,12 +848,29 @@ def _passive_subject(text: str, left: list, floor: int, v: Vocabulary) -> Conten
     return None
 
 
-def _according_to_speaker(text: str, right: list, v: Vocabulary) -> tuple[Speaker | None, str]:
-    """The phrase after "according to": "Col. Sean Ryan", "semiofficial Iranian media"."""
+def _according_to_speaker(text: str, left: list, right: list, v: Vocabulary) -> tuple[Speaker | None, str]:
+    """The phrase after "according to": "Col. Sean Ryan", "semiofficial Iranian media".
+
+    A name in apposition is the speaker ("…, according to his lawyer, George
+    Mesires"). Where the phrase opens the sentence, a name after its comma may
+    instead be the statement's subject ("According to law enforcement, Bryson,
+    68, struck two cars"; "…, Firtash and his companies were"): there the name
+    is taken only when a second comma closes it and a clause follows
+    ("According to one longtime North Korea watcher, Martyn Williams, Pyongyang
+    has developed").
+    """
     last = noun_phrase_forward(right, 0, v)
-    if last is None:
+    speaker = make_speaker(text, right[:last + 1], v) if last is not None else None
+    if speaker is None:
         return None, ""
-    return make_speaker(text, right[:last + 1], v), ACCORDING
+    named = appositive_name(text, right, speaker, v)
+    if named is not speaker and not any(is_word(tok[2]) and tok[2].lower() not in COORDINATORS for tok in left):
+        k = next((i for i, tok in enumerate(right) if tok[0] >= named.end), len(right))
+        following = right[k + 1][2] if k + 1 < len(right) and right[k][2] == "," else ""
+        if not is_word(following) or following[:1].isdigit() or following.lower() in v.relatives \
+                or following.lower() in v.determiners or following.lower() in COORDINATORS:
+            named = speaker
+    return named, ACCORDING
 
 
 def _cut_contents_at_later_cues(text: str, found: list[Attribution], quotes: QuoteIndex) -> list[Attribution]:

@@ -126,6 +126,8 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         return True
     if label in v.tag_only and not _speech_tag(right):
         return False  # "prices continued to rise"; but "“…,” he continued."
+    if label in v.counting_cues and _number_follows(right):
+        return False  # "the economy added 196,000 jobs", "Merck added 1 percent"
     if label in v.as_cues and " as" not in form.lower() and not _as_follows(right):
         return False  # "saw the rally"; but "voters see him as a fighter"
     previous = left[-1][2] if left else ""
@@ -391,6 +393,20 @@ def _speech_tag(right: list) -> bool:
         return True
     token = right[0][2]
     return token in _TAG_FOLLOWERS or token in OPENING_QUOTES
+
+
+def _number_follows(right: list) -> bool:
+    """A number or currency sign next, or after one quantity word: "196,000 jobs",
+    "$8 billion", "another $130,000", "more than 100 firearms"."""
+    k = 0
+    if len(right) > 1 and right[0][2].lower() in _QUANTITY_WORDS:
+        k = 2 if right[0][2].lower() == "more" and right[1][2].lower() == "than" else 1
+    return len(right) > k and (right[k][2][:1].isdigit() or right[k][2] in _CURRENCY_SIGNS)
+
+
+_QUANTITY_WORDS = frozenset({"another", "over", "nearly", "almost", "about", "around", "roughly", "some",
+                             "more", "up", "just", "only", "an", "a"})
+_CURRENCY_SIGNS = frozenset("$£€¥")
 
 
 def _participle_after_indefinite(left: list, v: Vocabulary) -> bool:

@@ -50,7 +50,7 @@ import re
 from framing.features.attribution.phrases import (COORDINATORS, FOCUS_ADVERBS, capitalised_name, is_acronym,
                                                   is_ly_adverb, is_name_word, nickname_ends_at, noun_phrase_back,
                                                   noun_phrase_forward)
-from framing.features.attribution.speaker_types import (ANONYMOUS, DOCUMENT, NAMED, PRONOUN, UNKNOWN, Speaker,
+from framing.features.attribution.speaker_types import (ANONYMOUS, DOCUMENT, NAMED, PRONOUN, ROLE, UNKNOWN, Speaker,
                                                         make_speaker)
 from framing.features.attribution.tokens import (CLOSING_QUOTES, DASHES, OPENING_QUOTES, SUBJECT_PRONOUNS,
                                                  before_apostrophe, clause_comma, is_word, possessive_apostrophe,
@@ -255,7 +255,9 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
     if token == "," or token in CLOSING_QUOTES or token in DASHES:
         # Only a cue right after the mark inverts: "…,” said X"; not ", recently asked X".
         inverts = label in v.inversion and j == len(left) - 1
-        inverted = _inverted(text, right, v) if inverts else None
+        after_quotation = (token in CLOSING_QUOTES and j > 0 and left[j - 1][2] == ",") or (
+            token == "," and j > 0 and left[j - 1][2] in CLOSING_QUOTES)
+        inverted = _inverted(text, right, v, after_quotation) if inverts else None
         chain = token == "," and inverts and len(_segments(left, j, 2)) > 1
         subject = _appositive(text, left, j, v) if chain else None  # read once, only where it may win
         if subject is not None and _subject_before_wins(subject, inverted, right):
@@ -1025,8 +1027,13 @@ def _segment_tokens(left: list, segment: tuple[int, int], v: Vocabulary, subject
 # -- reading forwards ---------------------------------------------------------
 
 
-def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
-    """Speaker after the cue ("…,” said Omar Abu Laila, …"), if the phrase can end there."""
+def _inverted(text: str, right: list, v: Vocabulary, after_quotation: bool = False) -> Speaker | None:
+    """Speaker after the cue ("…,” said Omar Abu Laila, …"), if the phrase can end there.
+
+    ``after_quotation``: the cue follows a quotation and its comma ("…,” said),
+    where a phrase of unknown kind that ends the sentence or stands before a
+    name ("…,” said the winner, Lloyd Karmeier") is the speaker all the same.
+    """
     if not right:
         return None
     first = 0
@@ -1050,9 +1057,36 @@ def _inverted(text: str, right: list, v: Vocabulary) -> Speaker | None:
     if after < len(right) and right[after][2].lower() == "to" and not _names_a_person(right, last):
         return None  # "…, said Mr. Obama’s approach to the Middle East …": a clause, not a speaker and listener
     if speaker.kind == UNKNOWN and not text[speaker.start:speaker.end][:1].isupper() \
-            and not _who_follows(right, after):
+            and not _who_follows(right, after) and not (after_quotation and _ends_tag(right, after)):
         return None  # "…, said the militant group" is a clause, not a speaker; "said the designer, who" is one
-    return speaker
+    return appositive_name(text, right, speaker, v)
+
+
+def appositive_name(text: str, tokens: list, speaker: Speaker, v: Vocabulary) -> Speaker:
+    """The person a speaker phrase read forward describes, when a name follows it in apposition.
+
+    "…,” said his wife, Kristi McLaughlin." and "according to a spokesman, Sami
+    Abu Zuhri" name their speakers, as "His wife, Kristi McLaughlin, said" does:
+    the speaker is the name, and its phrase runs from the description. A
+    description followed by anything but a name that ends the phrase stays
+    ("according to an aide, Trump wants …": the name opens the clause).
+    """
+    if speaker.kind not in (ANONYMOUS, ROLE, UNKNOWN):
+        return speaker
+    k = _index_at(tokens, speaker.end, 0)
+    if k + 1 >= len(tokens) or tokens[k][2] != "," or not tokens[k + 1][2][:1].isupper():
+        return speaker
+    last = noun_phrase_forward(tokens, k + 1, v)
+    name = make_speaker(text, tokens[k + 1:last + 1], v) if last is not None else None
+    if name is None or name.kind != NAMED or not _ends_phrase(tokens, _index_at(tokens, name.end, last + 1), v):
+        return speaker
+    return Speaker(name.start, name.end, NAMED, speaker.phrase_start, max(name.phrase_end, speaker.phrase_end))
+
+
+def _ends_tag(tokens: list, k: int) -> bool:
+    """The speech tag ends at ``tokens[k]``: the sentence ends, or a name follows its comma."""
+    return k >= len(tokens) or tokens[k][2] in (".", "!", "?") or (
+        tokens[k][2] == "," and k + 1 < len(tokens) and tokens[k + 1][2][:1].isupper())
 
 
 def _who_follows(tokens: list, k: int) -> bool:
