@@ -2676,3 +2676,31 @@ def test_add_stays_a_cue_before_a_clause_or_a_speaker(text, speaker):
 ])
 def test_inverted_speakers_after_quotations_and_appositive_names(text, cue, speaker, kind):
     assert speaker_of(text, cue) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    # a bare passive of "confirm" is a Senate vote or a test result (ABP sentences)
+    "Kavanaugh was confirmed 50-48 Saturday, with only one Democrat voting yes.",
+    "If confirmed, Garland would align with the more liberal members.",
+    "Cases of the virus have been confirmed in all 20 Italian regions.",
+    "All their worst fears were confirmed.",
+    "None to this day has been confirmed publicly.",
+    "Ms Haspel is expected to be confirmed by the full Senate next week.",
+    # showing interest is an act; "let us know" asks readers to write in
+    "Some Marine officers say only a handful of Marine women will show interest in combat.",
+    "Let us know about it at csmpolitics@csmonitor.com.",
+    "It also agreed to cooperate and is adding new safeguards against abuse of its advertising.",
+])
+def test_events_and_requests_are_no_cues(text):
+    matches = attributions(text)["match"].str.lower()
+    assert not matches.str.startswith(("confirm", "show", "know", "add")).any()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The deal was confirmed by Terry Dittes, the UAW's chief negotiator.", "Terry Dittes"),
+    ("It was confirmed that North Korea fired a ballistic missile.", None),
+    ("If it is confirmed Emwazi is dead, it will strike at the heart of ISIS.", None),
+    ("The White House confirmed on Monday that he resigned.", "The White House"),
+])
+def test_confirm_stays_a_cue_with_an_agent_or_a_clause(text, speaker):
+    assert speaker_or_none(only(attributions(text), "confirmed")) == speaker

@@ -126,8 +126,10 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         return True
     if label in v.tag_only and not _speech_tag(right):
         return False  # "prices continued to rise"; but "“…,” he continued."
-    if label in v.counting_cues and _number_follows(right):
-        return False  # "the economy added 196,000 jobs", "Merck added 1 percent"
+    if label in v.counting_cues and (_number_follows(right) or (right and right[0][2] == "new")):
+        return False  # "the economy added 196,000 jobs", "Merck added 1 percent", "adds new safeguards"
+    if label in v.event_passives and kind == "past" and _event_passive(left, right, v):
+        return False  # "Kavanaugh was confirmed", "If confirmed, he would …"
     if label in v.as_cues and " as" not in form.lower() and not _as_follows(right):
         return False  # "saw the rally"; but "voters see him as a fighter"
     previous = left[-1][2] if left else ""
@@ -393,6 +395,33 @@ def _speech_tag(right: list) -> bool:
         return True
     token = right[0][2]
     return token in _TAG_FOLLOWERS or token in OPENING_QUOTES
+
+
+def _event_passive(left: list, right: list, v: Vocabulary) -> bool:
+    """A passive participle after "be", "get" or "if", with neither an agent nor a clause after it."""
+    k = len(left) - 1
+    while k >= 0 and (left[k][2].lower() in _PASSIVE_ADVERBS or is_ly_adverb(left[k][2].lower(), v)):
+        k -= 1  # "has not yet been confirmed", "will eventually be confirmed"
+    if k < 0 or left[k][2].lower() not in _PASSIVE_OPENERS:
+        return False
+    if not right:
+        return True
+    by = next((k for k, tok in enumerate(right[:8]) if tok[2] == "by" or not is_word(tok[2])), None)
+    if by is not None and right[by][2] == "by":
+        # an agent: "confirmed to The Times by foreign diplomats"; but "by the full Senate" is a vote
+        return any(tok[2] == "Senate" for tok in right[by + 1:by + 5])
+    first = right[0][2].lower()
+    return not is_word(first) or first[:1].isdigit() or first in _AFTER_EVENT or first in v.time
+
+
+_PASSIVE_ADVERBS = frozenset({"not", "n't", "yet", "already", "never", "also", "still", "now", "just", "all", "soon"})
+_PASSIVE_OPENERS = frozenset({"is", "was", "are", "were", "be", "been", "being", "get", "gets", "got", "getting",
+                              "if", "once", "until", "unless"})
+# Words that go on about the event, not a reported clause: "confirmed in April", "confirmed as
+# secretary", "confirmed to the Supreme Court", "confirmed and reliable".
+_AFTER_EVENT = frozenset({"in", "on", "at", "to", "as", "after", "before", "with", "while", "for", "and", "but",
+                          "or", "unless", "until", "since", "despite", "without", "so", "publicly", "yet",
+                          "killed", "dead"})
 
 
 def _number_follows(right: list) -> bool:

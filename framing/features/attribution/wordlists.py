@@ -37,6 +37,7 @@ REQUIRED_LISTS = (
     "noun_cues", "target_noun_cues", "noun_cue_complements", "document_cues", "as_cues",
     "ly_nouns", "object_first_cues", "speaking_passives", "plural_nouns", "adjectival_participles",
     "name_participles", "postpositive_adjectives", "counting_cues",
+    "event_passive_cues",
     "subject_gap_phrases", "poll_heads", "poll_head_vetoes",
     "poll_before_vetoes", "document_object_cues",
 )
@@ -92,6 +93,7 @@ class Vocabulary:
     told_things: frozenset  # "story", "side": what is told, after "her"
     tag_only: frozenset  # cue labels accepted only as a speech tag ("he continued.")
     counting_cues: frozenset  # cue labels that count, not report, before a number ("added 196,000 jobs")
+    event_passives: frozenset  # cue labels whose bare passive is an event ("Kavanaugh was confirmed")
     adverb_cues: frozenset  # cue labels that are adverbs ("reportedly")
     state_classes: frozenset  # cue categories of states of mind and positions (nested ones give no row)
     colon_class: tuple  # cue categories for colon cues, in order of preference
@@ -207,7 +209,8 @@ def vocabulary(path: str | None = None) -> Vocabulary:
         inversion=lower("inversion_cues"), listener_cues=lower("listener_cues"),
         addressee_cues=lower("addressee_cues"), tag_addressee_cues=lower("tag_addressee_cues"),
         addressee_nouns=lower("addressee_nouns"), told_things=lower("told_things"),
-        tag_only=lower("tag_only_cues"), counting_cues=lower("counting_cues"), adverb_cues=lower("adverb_cues"),
+        tag_only=lower("tag_only_cues"), counting_cues=lower("counting_cues"),
+        event_passives=lower("event_passive_cues"), adverb_cues=lower("adverb_cues"),
         state_classes=frozenset(lists["state_classes"]),
         colon_class=tuple(lists["colon_cue_class"]),
         colon_label_stops=lower("colon_label_stops"),
