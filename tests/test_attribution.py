@@ -2704,3 +2704,25 @@ def test_events_and_requests_are_no_cues(text):
 ])
 def test_confirm_stays_a_cue_with_an_agent_or_a_clause(text, speaker):
     assert speaker_or_none(only(attributions(text), "confirmed")) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # "sometimes", "twice" stand between a subject and its cue (BASIL and ABP sentences)
+    ("He sometimes seemed to taunt American law enforcement agencies.", "seemed", "He",
+     "to taunt American law enforcement agencies"),
+    ("Roberts has twice signaled that he is not willing to embrace dubious legal claims.", "signaled", "Roberts",
+     "he is not willing to embrace dubious legal claims"),
+    # an adverb between the cue and "that" belongs to the cue, not to what it reports
+    ("But Speaker Nancy Pelosi stated plainly that any compromise would not include money for a wall.", "stated",
+     "Speaker Nancy Pelosi", "any compromise would not include money for a wall"),
+    ("He has said repeatedly that their opposition to border policies is dangerous.", "said", "He",
+     "their opposition to border policies is dangerous"),
+    ("Senate Democratic Leader Harry Reid said only that the chamber would consider the legislation.", "said",
+     "Senate Democratic Leader Harry Reid", "the chamber would consider the legislation"),
+    # and "is that" after a pseudo-cleft's cue
+    ("What the senators fail to recognize is that patients are not one-size-fits-all.", "recognize", None,
+     "patients are not one-size-fits-all"),
+])
+def test_adverbs_between_subject_cue_and_that(text, cue, speaker, content):
+    row = only(attributions(text), cue)
+    assert (speaker_or_none(row), content_of(text, row)) == (speaker, content)

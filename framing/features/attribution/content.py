@@ -44,7 +44,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from framing.features.attribution.phrases import noun_phrase_forward
+from framing.features.attribution.phrases import is_ly_adverb, noun_phrase_forward
 from framing.features.attribution.tokens import (CLOSING_QUOTES, DASHES, OPENING_QUOTES, SUBJECT_PRONOUNS,
                                                  before_apostrophe, clause_comma, is_word, possessive_apostrophe)
 from framing.features.attribution.wordlists import Vocabulary
@@ -748,6 +748,10 @@ def _skip_complementizer(tokens: list, k: int, v: Vocabulary) -> int:
             k += 3  # "Trump claimed, falsely, that …"
             continue
         if low not in _SKIP_AFTER_CUE:
+            if k + 1 < n and tokens[k + 1][2].lower() == "that" and tokens[k][2].islower() and (
+                    low in v.gap or is_ly_adverb(low, v)) and not (k + 2 < n and tokens[k + 2][2].lower() in v.time):
+                k += 1  # "stated plainly that", "said repeatedly that": the adverb belongs to the cue
+                continue
             break
         if low == "that" and k + 1 < n and (tokens[k + 1][2].lower() in v.gap or (
                 tokens[k + 1][2] in _ENDING_MARKS and not (k + 2 < n and tokens[k + 2][2] == "."))):  # not "that..."
