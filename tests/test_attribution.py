@@ -2726,3 +2726,64 @@ def test_confirm_stays_a_cue_with_an_agent_or_a_clause(text, speaker):
 def test_adverbs_between_subject_cue_and_that(text, cue, speaker, content):
     row = only(attributions(text), cue)
     assert (speaker_or_none(row), content_of(text, row)) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # two titled names joined by "and" are one speaker phrase (ABP sentences; before, only the
+    # second name was the speaker)
+    ("Senate Democratic Leader Charles Schumer and House Democratic Leader Nancy Pelosi issued a joint "
+     "statement Wednesday saying it was bad.", "saying",
+     "Senate Democratic Leader Charles Schumer and House Democratic Leader Nancy Pelosi", "named"),
+    ("Romney and running mate Paul Ryan pointed to the admission as proof.", "pointed to",
+     "Romney and running mate Paul Ryan", "named"),
+    ("Senior adviser Anita Dunn and deputy campaign manager Kate Bedingfield emailed news network executives "
+     "Sunday.", "emailed", "Senior adviser Anita Dunn and deputy campaign manager Kate Bedingfield", "named"),
+    # an "and" inside a name or a title no longer cuts it
+    ("House Transportation and Infrastructure Committee Chairman John L. Mica said the measure will usher in "
+     "reforms.", "said", "House Transportation and Infrastructure Committee Chairman John L. Mica", "named"),
+    ("In an interview, Health and Human Services Secretary Kathleen Sebelius said the President didn't know.",
+     "said", "Health and Human Services Secretary Kathleen Sebelius", "named"),
+    # the conjunct next to the cue types the phrase
+    ("Director of National Intelligence Dan Coats and NSA Director Mike Rogers declined to answer questions.",
+     "declined to answer", "Director of National Intelligence Dan Coats and NSA Director Mike Rogers", "named"),
+    ("U.S. and Iraqi intelligence sources say the group is regrouping.", "say",
+     "U.S. and Iraqi intelligence sources", "anonymous"),
+    # a one-word name after a determiner is an object of the clause before, not a first conjunct
+    ("The bill passed the House and Senate Majority Leader Mitch McConnell said it was good.", "said",
+     "Senate Majority Leader Mitch McConnell", "named"),
+])
+def test_coordinated_titled_names(text, cue, speaker, kind):
+    assert speaker_of(text, cue) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a verb after "and" shares the main clause's subject, not that of the clause opening the sentence
+    ("When Clinton and the moderators demanded greater clarity, he lost his temper and called Bill Clinton an "
+     "abuser of women.", "he"),
+    ("After Trump said it was fake, Pelosi stood up and argued that it was real.", "Pelosi"),
+    # inside the opening clause, it is that clause's subject
+    ("When Clinton demanded clarity and argued that it was a lie, he left.", "Clinton"),
+])
+def test_coordinated_verb_after_an_opening_clause(text, speaker):
+    cue = "called" if "called" in text else "argued"
+    assert only(attributions(text), cue).speaker == speaker
+
+
+@pytest.mark.parametrize("phrase, kind", [
+    # a person named after a role or possessive inside a named body is named (ABP speakers)
+    ("Department of Education spokeswoman Meg Geoghegan", "named"),
+    ("University of North Carolina Professor Michael Gerhardt", "named"),
+    ("Kansas Department of Health and Environment Secretary Lee Norman", "named"),
+    ("Secretary of Health and Human Services Alex Azar", "named"),
+    # but a person who speaks for the named one is not
+    ("A spokesman for Egyptian President Mohamed Morsy", "anonymous"),
+    ("a son of the late Sen. Edward M. Kennedy", "anonymous"),
+    ("the office of the U.S. Trade Representative Robert Lighthizer", "organization"),
+    # coordinated phrases: two conjuncts of one type, else the whole phrase
+    ("Republicans and Democrats", "anonymous"),
+    ("California and New York", "organization"),
+    ("the Centers for Disease Control and Prevention", "organization"),
+    ("Department of Health and Human Services officials", "anonymous"),
+])
+def test_speaker_types_of_bodies_and_coordinations(phrase, kind):
+    assert speaker_type(phrase.split(), vocabulary()) == kind

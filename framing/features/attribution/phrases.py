@@ -16,6 +16,7 @@ from __future__ import annotations
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word, possessive_apostrophe
 from framing.features.attribution.wordlists import COORDINATORS, OPENING_QUANTIFIERS, Vocabulary
 _MAX_NP_WORDS = 8
+_MAX_COORDINATED_WORDS = 12  # two titled names: "Senate Democratic Leader Charles Schumer and House ..."
 _CLAUSE_OPENING_MARKS = frozenset({",", ";", ":", "—", "–", "("})
 _PARTITIVE_PRONOUNS = frozenset({"them", "us"})
 
@@ -27,6 +28,7 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
     """
     first = None
     words = 0
+    coordinated = False
     k = j
     checks = v.phrase_checks
     # "in a statement", "at a rally": an occasion, not part of the speaker phrase.
@@ -86,7 +88,9 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                 k -= 1  # "an aide to Mr. Trump", "the ambassador to Russia", "Committee to Protect Journalists"
                 continue
             if low in COORDINATORS or low == "nor":
-                if first is not None and k > 0 and _head_like(tokens[k - 1][2], v) and words <= 3:
+                if first is not None and k > 0 and _head_like(tokens[k - 1][2], v) and (
+                        words <= 3 or _joins_two_names(tokens, k, j, v)):
+                    coordinated = True
                     k -= 1
                     continue
                 break
@@ -102,7 +106,7 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                     low in v.pronouns and not (len(token) > 1 and token.isupper())  # "US" is no pronoun
                     and not (k == j and low in _PARTITIVE_PRONOUNS and k > 0 and tokens[k - 1][2].lower() == "of")):
                 break  # but "nine percent of them", "most of us" name people
-        if words >= _MAX_NP_WORDS:
+        if words >= (_MAX_COORDINATED_WORDS if coordinated else _MAX_NP_WORDS):
             break
         if low.endswith(("n't", "n’t")):
             break  # "Why couldn’t Comey say": an auxiliary before an inverted subject
@@ -123,6 +127,15 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
     if first > j:
         return None
     return _with_quantity_opener(tokens, first)
+
+
+def _joins_two_names(tokens: list, k: int, j: int, v: Vocabulary) -> bool:
+    """``tokens[k]`` ("and") joins two titled names: "President Donald Trump and Senate Majority
+    Leader Mitch McConnell", "Romney and running mate Paul Ryan". Each side ends in a capital, and
+    the one before is no one-word name after a determiner ("passed the House and Senate Majority
+    Leader Mitch McConnell said")."""
+    return tokens[j][2][:1].isupper() and tokens[k - 1][2][:1].isupper() and tokens[k - 1][2] != "I" \
+        and not (k > 1 and tokens[k - 2][2].lower() in v.determiners)
 
 
 def nickname_ends_at(tokens: list, k: int) -> bool:

@@ -105,6 +105,14 @@ def speaker_type(words: list[str], v: Vocabulary) -> str | None:
     ...                                        "the U.S. military", "the president", "they"]]
     ['named', 'anonymous', 'organization', 'role', 'pronoun']
     """
+    if "and" in words[1:-1]:
+        # "Director of National Intelligence Dan Coats and NSA Director Mike Rogers": two conjuncts
+        # of one type give it to the phrase; otherwise the phrase is typed whole ("U.S. and Iraqi
+        # intelligence sources", "the Centers for Disease Control and Prevention")
+        cut = words.index("and")
+        first = speaker_type(words[:cut], v)
+        if first not in (None, UNKNOWN) and first == speaker_type(words[cut + 1:], v):
+            return first
     core = _core(words, v)
     if not core:
         return None
@@ -230,9 +238,27 @@ def _core(words: list[str], v: Vocabulary) -> list[str]:
             return words[:k]  # "an aide to Mr. Trump": the aide speaks
         if k > 0 and word.lower() in v.links and not (
                 k + 1 < len(words) and " ".join(words[k - 1:k + 2]).lower() in v.multiword_heads) \
-                and not _title_of_before_name(words, k, v) and not _people_of_named_body(words, k, v):
+                and not _title_of_before_name(words, k, v) and not _people_of_named_body(words, k, v) \
+                and not _named_person_of_body(words, k, v):
             return words[:k]
     return words
+
+
+def _named_person_of_body(words: list[str], k: int, v: Vocabulary) -> bool:
+    """"Department of Education spokeswoman Meg Geoghegan", "the Center on Budget and Policy
+    Priorities' Robert Greenstein": a named body, then a role or a possessive, then a person's name
+    that ends the phrase. The preposition must stand inside the body's name ("A spokesman for
+    Egyptian President Mohamed Morsy" is the spokesman)."""
+    if not words[k - 1][:1].isupper():
+        return False
+    after = words[k + 1:]
+    for i in range(len(after) - 1, 0, -1):
+        word = after[i]
+        if not word[:1].isupper():
+            return word in v.roles or word in v.anonymous  # "spokeswoman", before the name
+        if word.endswith(("'", "’", "'s", "’s")) or word.rstrip(".") in v.titles:
+            return i < len(after) - 1  # "Priorities' Robert Greenstein", "Secretary Lee Norman"
+    return False
 
 
 def _people_of_named_body(words: list[str], k: int, v: Vocabulary) -> bool:
@@ -253,7 +279,8 @@ def _title_of_before_name(words: list[str], k: int, v: Vocabulary) -> bool:
     after = words[k + 1:]
     return (words[k].lower() == "of" and before[:1].isupper()
             and (before.lower() in v.roles or before.rstrip(".") in v.titles)
-            and len(after) >= 3 and all(w[:1].isupper() for w in after))
+            and len(after) >= 3 and all(w[:1].isupper() or (w == "and" and 0 < i < len(after) - 1)
+                                        for i, w in enumerate(after)))  # "of Health and Human Services"
 
 
 def _without_contraction(word: str) -> str:

@@ -1360,10 +1360,26 @@ _ADVERBIAL_SUBORDINATORS = frozenset({"when", "after", "before", "because", "sin
 
 def _shared_subject(text: str, left: list, previous: Speaker | None, sentence_start: int,
                     v: Vocabulary) -> Speaker | None:
-    """Subject shared by coordinated verbs: the previous cue's speaker, else the sentence's opening phrase."""
+    """Subject shared by coordinated verbs: the previous cue's speaker, else the sentence's opening phrase.
+
+    The previous cue's speaker is not shared past the comma of a subordinate
+    clause that opens the sentence: "When Clinton demanded clarity, he lost
+    his temper and called …" shares the main clause's "he".
+    """
     if previous is not None:
+        if _closed_opening_clause(text, left, previous, sentence_start):
+            main = opening_subject(text, left, sentence_start, v)
+            if main is not None and main.start >= previous.phrase_end:
+                return main
         return previous
     return opening_subject(text, left, sentence_start, v)
+
+
+def _closed_opening_clause(text: str, left: list, speaker: Speaker, sentence_start: int) -> bool:
+    """The sentence opens with a subordinator, and a comma after ``speaker`` ends that clause before the cue."""
+    first = _FIRST_WORD.match(text, sentence_start, speaker.phrase_start)
+    return first is not None and first.group(1).lower() in _PARTICIPLE_SUBORDINATORS and any(
+        tok[2] == "," and tok[0] >= speaker.phrase_end for tok in left)
 
 
 def opening_subject(text: str, left: list, sentence_start: int, v: Vocabulary) -> Speaker | None:
