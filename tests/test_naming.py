@@ -175,3 +175,110 @@ def test_fighter_names_people_not_aircraft(text, expected):
 ])
 def test_insurgents_and_rebels_in_politics_are_no_armed_actors(text, expected):
     assert _extract(text)["match"].tolist() == expected
+
+
+# --------------------------------------------------------------------------- lexicon 2026.17
+# Sentences adapted from ABP and BASIL articles: each veto with a guard that still counts.
+
+def _family(text, family):
+    m = _extract(text)
+    return m.loc[m["category"] == family, "match"].tolist()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the US budget fight in verb form: the fiscal sense of the vetoed "government shutdown"
+    ("Congress voted to fund the government at roughly 5:30 am Friday.", []),
+    ("A piecemeal approach of funding the government bit by bit is simply not the answer.", []),
+    ("If Republicans want to shut down the government “that’s their prerogative,” he said.", []),
+    ("I don’t think we ought to shut the government down, it doesn’t serve conservative ends.", []),
+    ("Trump reopened the government for three weeks on Jan. 25.", []),
+    ("He said the deal would keep the government open for three weeks until Feb. 15.", []),
+    ("A stopgap funding bill would keep the government running through Feb. 8.", []),
+    ("Republicans would join Democrats to keep the government funded, as in previous fiscal fights.", []),
+    # abstract: the party split of Congress and the White House, interagency jargon
+    ("Compromise in divided government means that everyone can’t get everything they want.", []),
+    ("Republicans failed despite having their first unified government in a decade.", []),
+    ("AFRICOM’s chief was still touting the command’s “whole-of-government” mindset.", []),
+    # the academic subject
+    ("“It highlights the cracks,” said Jamila Michener, professor of government at Cornell University.", []),
+    ("She was a graduate student at the Kennedy School of Government at Harvard.", []),
+    # a state's government still counts, also next to the vetoed verbs
+    ("Protesters vowed to bring down the government in Bangkok.", ["government"]),
+    ("Washington will fund the Afghan government and its security forces through 2024.", ["government"]),
+    ("The government opened an investigation into the attack.", ["government"]),
+    ("Tsipras agreed to form a coalition government with the Independent Greeks.", ["government"]),
+])
+def test_government_in_budget_fights_and_as_an_abstraction_is_no_state_government(text, expected):
+    assert _family(text, "state_government") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a regime of rules names no ruler
+    ("Schumer called for a down-payment on a national testing regime.", []),
+    ("It is a key part of our immigration regime, he said.", []),
+    ("The court imposed one of the most permissive abortion regimes in the world.", []),
+    ("The plan also makes changes to the enforcement regime.", []),
+    ("Robert Higgs coined the term “regime uncertainty” for this.", []),
+    ("They agreed on a lasting “peace regime” on the peninsula.", []),
+    # rulers still count
+    ("It would respond to the Assad regime’s criminal use of chemical weapons.", ["regime"]),
+    ("The regime is testing missiles again.", ["regime"]),
+    ("Sanctions target the Kim regime.", ["regime"]),
+])
+def test_regime_of_policies_is_no_ruler(text, expected):
+    assert _family(text, "state_government") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two planes were to be replaced by the F-35 Joint Strike Fighter (JSF).", []),
+    ("Photos: U.S. military's fighter fleet", []),
+    ("He told the police that he was a former mixed martial arts fighter, it said.", []),
+    ("Iraqi Kurdish Peshmerga fighters pose for a photo with an ISIS flag.", ["fighters"]),
+    ("Foreign fighters captured a key airbase near Aleppo.", ["fighters"]),
+])
+def test_fighter_aircraft_and_sport_are_no_armed_actors(text, expected):
+    assert _family(text, "armed_actors") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The case arose after passage of the 2017 Tax Cuts and Jobs Act (TCJA).", []),
+    ("Bush signed the Economic Growth and Tax Relief Reconciliation Act.", []),
+    ("Consider the corporate tax cut in the recent Tax Cuts and Jobs Act.", ["tax cut"]),
+    ("Trump promised tax cuts and jobs for the Rust Belt.", ["tax cuts"]),
+])
+def test_tax_statute_names_are_no_naming_choice(text, expected):
+    assert _family(text, "tax_cuts") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Obama pointed to Romney's own health care law as former Massachusetts governor.", []),
+    ("Mr. Tierney noted, the Massachusetts health care law has been up and running for years.", []),
+    ("Santorum said Romney’s health care law in Massachusetts made him incapable of challenging Obama.", []),
+    ("Every day new questions about the president’s health care law arise.", ["health care law"]),
+    ("The federal health care law was modeled on Massachusetts.", ["health care law"]),
+])
+def test_romneys_massachusetts_law_is_not_the_aca(text, expected):
+    assert _family(text, "health_law") == expected
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Attorney General Eric Holder warned districts discriminating against the children of undocumented parents.",
+     "undocumented immigrant"),
+    ("United We Dream is the largest organization representing undocumented youth.", "undocumented immigrant"),
+    ("He called for dealing with our undocumented population in a tough but humane way.", "undocumented immigrant"),
+    ("Trump’s designs for undocumented families arriving at the border drew protests.", "undocumented immigrant"),
+    ("Romney has advocated sanctions for employers who hire illegal workers.", "illegal worker"),
+    ("Fines may not deter hiring unauthorized workers, the inspector general said.", "unauthorized worker"),
+    ("Critics said amnestying some four to five million illegal residents is outside the law.", "illegal immigrant"),
+    ("The order ignores that the vast majority of illegal entrants will melt into the interior.", "illegal immigrant"),
+])
+def test_more_names_for_immigrants_without_legal_status(text, label):
+    m = _extract(text)
+    assert m.loc[m["category"] == "immigration", "label"].tolist() == [label]
+
+
+def test_new_immigration_variants_do_not_count_twice_or_catch_the_act():
+    m = _extract("Undocumented immigrant children, undocumented students and illegal immigrant workers; "
+                 "illegal immigration and illegal residency are acts.")
+    rows = m[m["category"] == "immigration"]
+    assert rows["match"].tolist() == ["Undocumented immigrant", "undocumented students", "illegal immigrant"]
