@@ -27,9 +27,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import framing  # noqa: E402
 
 VARIANTS = {
-    "illegal": ["illegal immigrant", "illegal alien", "illegals"],
+    "illegal": ["illegal immigrant", "illegal alien", "illegals", "illegal worker"],
     "undocumented": ["undocumented immigrant", "undocumented worker"],
-    "unauthorized / irregular": ["unauthorized immigrant", "irregular migrant"],
+    "unauthorized / irregular": ["unauthorized immigrant", "unauthorized worker", "irregular migrant"],
 }
 
 

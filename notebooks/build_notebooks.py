@@ -671,9 +671,9 @@ PAPER = [
     TOPIC = "immigration"          # ABP topic defining the subset
     FAMILY = "immigration"         # naming family of framing's lexicon
     VARIANTS = {                   # naming variants merged for the shares and the test
-        "illegal": ["illegal immigrant", "illegal alien", "illegals"],
+        "illegal": ["illegal immigrant", "illegal alien", "illegals", "illegal worker"],
         "undocumented": ["undocumented immigrant", "undocumented worker"],
-        "unauthorized / irregular": ["unauthorized immigrant", "irregular migrant"],
+        "unauthorized / irregular": ["unauthorized immigrant", "unauthorized worker", "irregular migrant"],
     }
     TEST_VARIANT = "illegal"       # whose share difference the pairwise tests report
     BIAS_ORDER = ["left", "center", "right"]
