@@ -982,11 +982,17 @@ def test_speaker_types_of_titled_and_described_names(words, kind):
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("Some Senate Democrats have started urging her to transmit the articles.", "urging"),
     ("He was recorded telling associates that he wanted her out.", "telling"),
 ])
 def test_a_verb_before_the_cue_is_no_speaker(text, cue):
     assert pd.isna(only(attributions(text), cue).speaker)
+
+
+def test_a_verb_of_aspect_before_the_cue_is_skipped():
+    # was a no-speaker case (the verb "started" must not be the speaker); since 2026.25 the gap
+    # skips it and finds the subject
+    text = "Some Senate Democrats have started urging her to transmit the articles."
+    assert only(attributions(text), "urging").speaker == "Some Senate Democrats"
 
 
 @pytest.mark.parametrize("text, cue, speaker", [
@@ -2787,3 +2793,28 @@ def test_coordinated_verb_after_an_opening_clause(text, speaker):
 ])
 def test_speaker_types_of_bodies_and_coordinations(phrase, kind):
     assert speaker_type(phrase.split(), vocabulary()) == kind
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # verbs of aspect between a subject and an -ing cue (ABP sentences; before, the verb or no one)
+    ("Two U.S. officials have begun labeling COVID-19 as the “Wuhan virus.”", "labeling", "Two U.S. officials"),
+    ("The Trump administration keeps saying that it doesn’t want to go to war with Iran.", "saying",
+     "The Trump administration"),
+    ("Then Sanders started praising socialist type programs in Europe.", "praising", "Sanders"),
+    ("The federal government has started arguing that it's really more like tolerated presence.", "arguing",
+     "The federal government"),
+    # "it's worth noting" is the writer's remark, no one's report
+    ("It’s worth noting that North Korea could still launch a missile this year.", "noting", None),
+    ("Indeed, it’s worth remembering that this trope is the exact sin for which Omar was tagged.", "remembering",
+     None),
+    # "Even so," opens an adverbial, not a speaker
+    ("Even so, he did include breaks, including arguing for a partnership and saying the U.S. military should "
+     "have seized the oil.", "saying", "he"),
+    ("Even Trump said it was over.", "said", "Trump"),
+])
+def test_aspect_verbs_worth_and_even_so(text, cue, speaker):
+    assert speaker_or_none(only(attributions(text), cue)) == speaker
+
+
+def test_a_participle_after_a_large_number_is_an_adjective():
+    assert attributions("Not even 64 million recalled cars and 50 deaths can break congressional gridlock.").empty

@@ -260,8 +260,12 @@ _INDEFINITE_OR_POSSESSIVE = frozenset({"a", "an", "his", "her", "their", "its", 
 
 
 def _is_number(low: str, v: Vocabulary) -> bool:
-    """A numeral or number word ("8", "1,200", "eight", "dozens"), not a quantifier such as "many"."""
-    return low[:1].isdigit() or (low in v.quantifiers and low not in _QUANTIFIER_WORDS)
+    """A numeral or number word ("8", "1,200", "eight", "dozens", "64 million"), not a quantifier such as
+    "many"."""
+    return low[:1].isdigit() or low in _LARGE_NUMBERS or (low in v.quantifiers and low not in _QUANTIFIER_WORDS)
+
+
+_LARGE_NUMBERS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 
 
 _QUANTIFIER_WORDS = frozenset({"some", "many", "most", "several", "few", "both", "all", "other", "others", "more"})

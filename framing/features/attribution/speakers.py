@@ -116,6 +116,8 @@ def find_speaker(text: str, left: list, right: list, label: str, form_is_ing: bo
         When nothing is found for an infinitive cue, the caller may try
         :func:`infinitive_subject` (``"infinitive"``: "he went on to rebut").
     """
+    if form_is_ing and left and left[-1][2].lower() == "worth":
+        return None, ""  # "It’s worth noting that": an impersonal remark
     if form_is_ing and opens_with_participle(left):
         found = _subject_after_clause(text, right, v)  # "While speaking to reporters, Trump said"
         if found is not None:
@@ -1418,7 +1420,7 @@ def _after_opening_adverbial(tokens: list, v: Vocabulary) -> int:
     """
     k = _after_dateline(tokens)
     while k < len(tokens) and (_opens_adverbial(tokens[k][2], v) or _opens_time_phrase(tokens, k, v)
-                               or _opens_participle_clause(tokens, k, v)):
+                               or _opens_participle_clause(tokens, k, v) or _even_adverbial(tokens, k)):
         comma = next((i for i in range(k + 1, min(len(tokens), k + 14)) if tokens[i][2] == ","), None)
         if comma is None:
             break
@@ -1433,6 +1435,16 @@ def _after_opening_adverbial(tokens: list, v: Vocabulary) -> int:
                 and (tokens[k + 1][2][:1].isupper() or tokens[k + 1][2] == "."):
             k += 3  # "New York,", "Tex.,"
     return k
+
+
+def _even_adverbial(tokens: list, k: int) -> bool:
+    """ "Even so, …", "Even then, …", "Even after the vote, …": "even" opening an adverbial, not a
+    focus adverb before the subject ("Even Trump said")."""
+    return tokens[k][2].lower() == "even" and k + 1 < len(tokens) and tokens[k + 1][2].lower() in _AFTER_EVEN
+
+
+_AFTER_EVEN = frozenset({"so", "then", "now", "still", "though", "if", "as", "when", "after", "before", "with",
+                         "without", "in", "at", "during", "while", "before", "today", "yesterday"})
 
 
 def _opens_adverbial(token: str, v: Vocabulary) -> bool:
