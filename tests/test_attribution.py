@@ -2818,3 +2818,17 @@ def test_aspect_verbs_worth_and_even_so(text, cue, speaker):
 
 def test_a_participle_after_a_large_number_is_an_adjective():
     assert attributions("Not even 64 million recalled cars and 50 deaths can break congressional gridlock.").empty
+
+
+@pytest.mark.parametrize("text, content", [
+    # a sentence adverb before "according to X," reports nothing; the clause after does (ABP sentence)
+    ("Indeed, according to the Times, after it became clear that the bureau knew, Comey was angry.",
+     "after it became clear that the bureau knew, Comey was angry"),
+    ("Separately, according to police, two men were arrested.", "two men were arrested"),
+    # a short statement before it stays its content
+    ("Not so, according to experts.", "Not so"),
+    ("Comey was angry, according to the Times.", "Comey was angry"),
+])
+def test_according_to_after_a_sentence_adverb(text, content):
+    row = only(attributions(text), "according to")
+    assert content_of(text, row) == content

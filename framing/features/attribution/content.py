@@ -316,7 +316,7 @@ def _according_to(text, cue, group_end, sentence, right, quotes) -> Content | No
     comma = _comma_before(text, cue[0], s_start)
     if comma is not None:
         start = _sentence_start(text, s_start, comma)
-        if start < comma:
+        if start < comma and not _connective(text[start:comma]):
             return Content(start, strip_end(text, start, comma), ACCORDING_TO, "before")
     quote_end = _quote_closed_by_comma_before(text, cue[0], s_start)
     if quote_end is not None:
@@ -338,6 +338,21 @@ def _according_to(text, cue, group_end, sentence, right, quotes) -> Content | No
             if start < end:
                 return Content(start, end, ACCORDING_TO, "after")
     return None
+
+
+def _connective(words: str) -> bool:
+    """A sentence adverb standing alone before "according to": "Indeed, according to the Times, …"
+    reports what follows, not "Indeed"."""
+    low = " ".join(words.lower().split())
+    return low in _CONNECTIVES or (" " not in low and low.endswith("ly") and low.isalpha())
+
+
+_CONNECTIVES = frozenset({"indeed", "however", "still", "meanwhile", "moreover", "further", "furthermore",
+                          "instead", "yet", "now", "also", "earlier", "later", "previously", "then", "thus",
+                          "besides", "finally", "overall", "separately", "similarly", "likewise", "but", "and",
+                          "in fact", "of course", "in addition", "at least", "even so", "for example",
+                          "for instance", "in particular", "by contrast", "in contrast", "as a result",
+                          "at the time", "in short", "in other words", "today", "yesterday", "last year"})
 
 
 def _quote_ending_at(text: str, position: int, quotes: QuoteIndex) -> int | None:
