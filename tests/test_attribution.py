@@ -2832,3 +2832,17 @@ def test_a_participle_after_a_large_number_is_an_adjective():
 def test_according_to_after_a_sentence_adverb(text, content):
     row = only(attributions(text), "according to")
     assert content_of(text, row) == content
+
+
+@pytest.mark.parametrize("text, content", [
+    # the source's phrase runs on past its head, and past the tokens read after the cue (ABP)
+    ("However, according to Google’s explainer on how Google News chooses items, most headlines a user sees are "
+     "selected by algorithms.", "most headlines a user sees are selected by algorithms"),
+    ("According to a Monmouth poll conducted in early June by telephone among adults in all fifty states, 71 "
+     "percent of people are satisfied with the police.", "71 percent of people are satisfied with the police"),
+    ("According to the National Association for the Advancement of Colored People (NAACP), from 1882 to 1968, "
+     "4,743 lynchings occurred.", "from 1882 to 1968, 4,743 lynchings occurred"),
+])
+def test_according_to_with_a_long_source_phrase(text, content):
+    row = only(attributions(text), "According to" if text.startswith("According") else "according to")
+    assert content_of(text, row) == content

@@ -337,7 +337,28 @@ def _according_to(text, cue, group_end, sentence, right, quotes) -> Content | No
             end = strip_end(text, start, s_end)
             if start < end:
                 return Content(start, end, ACCORDING_TO, "after")
+        return None
+    # "According to Google’s explainer on how Google News chooses items, most headlines …": the
+    # source's phrase runs on past its head, and often past the tokens read after the cue.
+    comma = _ACCORDING_PHRASE_END.match(text, group_end, min(s_end, group_end + _MAX_SOURCE_TAIL))
+    if comma is not None:
+        start = _skip_spaces(text, comma.end(), s_end)
+        end = strip_end(text, start, s_end)
+        if start < end:
+            return Content(start, end, ACCORDING_TO, "after")
     return None
+
+
+# The rest of a source's phrase after its head, up to its comma: no sentence end, quotation mark or
+# dash in between ("on how Google News chooses items,", " (NAACP),").
+_ACCORDING_PHRASE_END = re.compile(r"[^,.;:!?\"“”‘’—–\n]*,")
+_MAX_SOURCE_TAIL = 160
+
+
+def _skip_spaces(text: str, k: int, end: int) -> int:
+    while k < end and text[k].isspace():
+        k += 1
+    return k
 
 
 def _connective(words: str) -> bool:
