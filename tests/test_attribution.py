@@ -2846,3 +2846,25 @@ def test_according_to_after_a_sentence_adverb(text, content):
 def test_according_to_with_a_long_source_phrase(text, content):
     row = only(attributions(text), "According to" if text.startswith("According") else "according to")
     assert content_of(text, row) == content
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # ", and on Monday expressed": a time adverbial after "and" keeps the shared subject, and the
+    # first cue's content ends before it (BASIL sentence)
+    ("The president has repeatedly denounced Mr. Strzok in posts on Twitter, and on Monday expressed satisfaction "
+     "that he had been sacked.", "denounced", "The president", "Mr. Strzok in posts on Twitter"),
+    ("The president has repeatedly denounced Mr. Strzok in posts on Twitter, and on Monday expressed satisfaction "
+     "that he had been sacked.", "expressed", "The president", "satisfaction that he had been sacked"),
+    # a text sent to someone speaks, not its addressee
+    ("Mattis’ resignation letter addressed to Trump indicates his final day in office will be Feb. 28.",
+     "indicates", "Mattis’ resignation letter addressed to Trump", "his final day in office will be Feb. 28"),
+    # after "warned", a phrase before a finite verb is the clause's subject; after "told", the listener
+    ("Trustees of the fund last week warned the Social Security Trust Fund will be exhausted in 2036.", "warned",
+     "Trustees of the fund", "the Social Security Trust Fund will be exhausted in 2036"),
+    ("Reid warned the Iranians could prevent any successful deal.", "warned", "Reid",
+     "the Iranians could prevent any successful deal"),
+    ("He told the reporters they were wrong.", "told", "He", "they were wrong"),
+])
+def test_shared_subjects_after_time_adverbials_sent_texts_and_clause_subjects(text, cue, speaker, content):
+    row = only(attributions(text), cue)
+    assert (speaker_or_none(row), content_of(text, row)) == (speaker, content)

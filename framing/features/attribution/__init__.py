@@ -1080,8 +1080,18 @@ def _inside_other_content(found: list[Attribution], k: int, n: int, v: Vocabular
     return False
 
 
+_COORDINATED_TIME = re.compile(
+    r",?\s+(?:and|but)\s+(?:(?:on|last|this|next|earlier|later)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|yesterday|today|tonight|"
+    r"later|earlier|then)\s*$", re.IGNORECASE)
+
+
 def _strip_coordinator(text: str, floor: int, end: int) -> int:
-    """``end`` moved back over spaces, commas, dashes and one "and"/"but" before it."""
+    """``end`` moved back over spaces, commas, dashes and one "and"/"but" before it (with a time
+    adverbial after it: "…, and on Monday expressed")."""
+    timed = _COORDINATED_TIME.search(text, max(floor, end - 40), end)
+    if timed is not None:
+        end = timed.start()
     while end > floor and (text[end - 1].isspace() or text[end - 1] in ",—–"):
         end -= 1
     for word in ("and", "but", "or"):

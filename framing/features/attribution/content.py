@@ -162,7 +162,8 @@ def find_content(text: str, label: str, cue: tuple[int, int], group_end: int, ph
                 and _object_ends_tag(text, right, k, phrase_start, s_start, v):
             k = len(right) - 1  # "Vote early, Obama urged a mostly black crowd of 13,500."
         else:
-            k = _skip_listener(text, right, k, v, addressed=label in v.addressee_cues)
+            k = _skip_listener(text, right, k, v, addressed=label in v.addressee_cues,
+                               clause_first=label not in _LISTENER_FIRST)
             if k_cue < k < len(right) and right[k][2].lower() in ("and", "or", "but"):
                 # "praising the allies and admonishing its foes": the object was all there was
                 k = len(right)
@@ -514,13 +515,20 @@ def _first_index_after(tokens: list, offset: int) -> int:
     return len(tokens)
 
 
-def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary, addressed: bool = False) -> int:
+def _skip_listener(text: str, tokens: list, k: int, v: Vocabulary, addressed: bool = False,
+                   clause_first: bool = False) -> int:
     """Skip the person spoken to: "told reporters", "told the AP", "warned Congress".
 
     A listener may run on to a "that": "told an Italian public broadcasting
-    company that …"; the index is then that of "that".
+    company that …"; the index is then that of "that". With ``clause_first``
+    (a cue that may report a clause without a listener: "warned"), a phrase
+    before a finite verb is the clause's subject ("warned the Social Security
+    Trust Fund will be exhausted").
     """
     j = _listener_end(text, tokens, k, v, addressed)
+    if clause_first and k < j < len(tokens) and tokens[j][2].lower() in _FINITE_WORDS \
+            and tokens[k][2].lower() in v.determiners:
+        return k
     if k < j < len(tokens) and tokens[j][2].lower() in ("who", "whom"):
         return _that_after_relative(tokens, j, v)  # "warned Republicans who voted for the bill that …"
     if k < j < len(tokens) and is_word(tokens[j][2]) and tokens[j][2].lower() not in _COMPLEMENT_STARTS:
@@ -543,6 +551,8 @@ def _that_after_relative(tokens: list, j: int, v: Vocabulary) -> int:
 
 
 _MAX_RELATIVE_WORDS = 16
+# Cues whose object is the listener whenever one stands there ("told The Washington Post Kislyak was").
+_LISTENER_FIRST = frozenset({"tell", "inform", "notify", "assure", "reassure", "brief", "remind", "ask"})
 
 
 def _opening_adverbial(text: str, start: int, comma: int, v: Vocabulary) -> bool:

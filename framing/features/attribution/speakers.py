@@ -396,16 +396,24 @@ def _reduced_passive_head(text: str, left: list, first: int, j: int, v: Vocabula
 
     "Records officials interviewed by The Times expressed …", "documents
     obtained by CNN show …": the speaker is the officials or the documents,
-    not the agent of the participle.
+    not the agent of the participle; so with a text sent to someone
+    ("Mattis’ resignation letter addressed to Trump indicates").
     """
-    if first < 3 or left[first - 1][2].lower() != "by" or (
-            left[first][2].islower() and left[first][2].endswith("ing")):  # "shocked by cutting rates"
+    if first < 3 or (left[first][2].islower() and left[first][2].endswith("ing")):  # "shocked by cutting rates"
         return None
     participle = left[first - 2][2]
+    preposition = left[first - 1][2].lower()
+    if preposition != "by" and not (preposition == "to" and participle in _SENDING_PARTICIPLES):
+        return None
     if not participle.islower() or not (participle.endswith("ed") or participle in _IRREGULAR_PARTICIPLES):
         return None
     head = _head_described(text, left, first - 3, v)
     return head._replace(end=left[j][1], phrase_end=left[j][1]) if head is not None else None
+
+
+# Participles of sending, whose "to" phrase names the addressee of a text: "a letter addressed to Trump".
+_SENDING_PARTICIPLES = frozenset({"addressed", "sent", "delivered", "given", "directed", "submitted", "written",
+                                  "handed", "leaked", "presented", "shown", "mailed", "forwarded", "emailed"})
 
 
 def _head_described(text: str, left: list, k: int, v: Vocabulary, after_link: bool = True) -> Speaker | None:
@@ -593,6 +601,8 @@ def _time_adverbial_start(left: list, j: int, v: Vocabulary) -> int | None:
     first = next((i for i in range(k, j + 1) if left[i][2].lower() in _TIME_OPENERS or left[i][2] in _WEEKDAYS), None)
     before = left[first - 1][2] if first else ""
     low = before.lower()
+    if low in COORDINATORS and first > 1 and left[first - 2][2] == ",":
+        return first  # "…, and on Monday said": the verb shares the subject before "and"
     if not (is_word(before) or before == ")") or (low in v.stops and not is_acronym(before)) \
             or low in v.determiners or low in v.pronouns:  # "The WHO on Saturday" is a subject; "your
         return None  # Sunday viewing" is not; "Sen. John McCain (R-Ariz.) on Friday" keeps its tag
