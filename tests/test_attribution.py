@@ -2868,3 +2868,15 @@ def test_according_to_with_a_long_source_phrase(text, content):
 def test_shared_subjects_after_time_adverbials_sent_texts_and_clause_subjects(text, cue, speaker, content):
     row = only(attributions(text), cue)
     assert (speaker_or_none(row), content_of(text, row)) == (speaker, content)
+
+
+@pytest.mark.parametrize("phrase, kind", [
+    # nouns of people and institutions, capitalised at a sentence's start, are no names (ABP speakers)
+    ("Investors", "anonymous"), ("Libertarians", "anonymous"), ("Muslims", "anonymous"),
+    ("Engineers", "anonymous"), ("Taxpayers", "anonymous"), ("Employers", "organization"),
+    ("Boston hospitals", "organization"), ("a juror", "anonymous"), ("Trump loyalists", "anonymous"),
+    # names stay names
+    ("Sanders", "named"), ("Jones", "named"),
+])
+def test_people_nouns_at_a_sentence_start(phrase, kind):
+    assert speaker_type(phrase.split(), vocabulary()) == kind
