@@ -2654,9 +2654,9 @@ def test_add_stays_a_cue_before_a_clause_or_a_speaker(text, speaker):
     # after a quotation and its comma, a phrase of no listed kind that ends the sentence is the
     # speaker (ABP sentences; before, these rows had no speaker)
     ("“Depending on who was on shift, things would be blacklisted or trending,” said the former curator.",
-     "said", "the former curator", "unknown"),
+     "said", "the former curator", "role"),
     ("“When it was a story about the company, we were told not to touch it,” said one former curator.",
-     "said", "one former curator", "unknown"),
+     "said", "one former curator", "anonymous"),
     ("\"If Rick Scott wanted to make sure every legal ballot is counted, he would not be suing,\" said the "
      "Democratic incumbent.", "said", "the Democratic incumbent", "unknown"),
     # a name in apposition after a description read forward is the speaker, as it is before the cue
@@ -2875,6 +2875,10 @@ def test_shared_subjects_after_time_adverbials_sent_texts_and_clause_subjects(te
     ("Investors", "anonymous"), ("Libertarians", "anonymous"), ("Muslims", "anonymous"),
     ("Engineers", "anonymous"), ("Taxpayers", "anonymous"), ("Employers", "organization"),
     ("Boston hospitals", "organization"), ("a juror", "anonymous"), ("Trump loyalists", "anonymous"),
+    # roles, camps and groups "alike"
+    ("the first lady", "role"), ("the special counsel", "role"), ("the president-elect", "role"),
+    ("Special counsel Robert Mueller", "named"), ("the Clinton camp", "organization"),
+    ("Republicans and Democrats alike", "anonymous"), ("a respected Israeli journalist", "anonymous"),
     # names stay names
     ("Sanders", "named"), ("Jones", "named"),
 ])
