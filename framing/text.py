@@ -871,9 +871,10 @@ class _QuoteScanner:
         after = text[pos + width:pos + width + 1]
         if before.isalnum() and after.isalnum():
             if family == "double":
-                self._glued_double(pos, char)
-            if family in ("single", "double"):
-                return  # a single mark inside a word is an apostrophe (don’t, Syria’s)
+                self._glued_double(pos, char)  # a space left out: “news”letter, to“take
+                return
+            if family == "single":
+                return  # an apostrophe (don’t, Syria’s)
         if family == "single" and before == "." and _is_abbreviation_possessive(text, pos):
             return  # the U.S.’s allies, Martin Luther King Jr.'s speech
         space_after = not after or after.isspace()

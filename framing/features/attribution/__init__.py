@@ -74,8 +74,7 @@ from framing.features.attribution.speaker_types import (DOCUMENT, SPEAKER_TYPES,
                                                         speaker_type)
 from framing.features.attribution.speakers import (BEFORE, INFINITIVE, INVERTED, PARTICIPLE, PASSIVE,
                                                    REDUCED, SHARED, appositive_name, find_speaker, infinitive_subject,
-                                                   is_be_form,
-                                                   inside_opening_subordinate, opens_with_participle)
+                                                   inside_opening_subordinate, is_be_form, opens_with_participle)
 from framing.features.attribution.tokens import CLOSING_QUOTES, OPENING_QUOTES, is_word, tokens_and_starts
 from framing.features.attribution.wordlists import COORDINATORS, Vocabulary, vocabulary
 from framing.features.base import Doc, Rows

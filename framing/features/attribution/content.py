@@ -343,7 +343,7 @@ def _according_to(text, cue, group_end, sentence, right, quotes) -> Content | No
     # source's phrase runs on past its head, and often past the tokens read after the cue.
     comma = _ACCORDING_PHRASE_END.match(text, group_end, min(s_end, group_end + _MAX_SOURCE_TAIL))
     if comma is not None:
-        start = _skip_spaces(text, comma.end(), s_end)
+        start = _strip_start(text, comma.end(), s_end)
         end = strip_end(text, start, s_end)
         if start < end:
             return Content(start, end, ACCORDING_TO, "after")
@@ -354,12 +354,6 @@ def _according_to(text, cue, group_end, sentence, right, quotes) -> Content | No
 # dash in between ("on how Google News chooses items,", " (NAACP),").
 _ACCORDING_PHRASE_END = re.compile(r"[^,.;:!?\"“”‘’—–\n]*,")
 _MAX_SOURCE_TAIL = 160
-
-
-def _skip_spaces(text: str, k: int, end: int) -> int:
-    while k < end and text[k].isspace():
-        k += 1
-    return k
 
 
 def _connective(words: str) -> bool:

@@ -410,7 +410,7 @@ def _event_passive(left: list, right: list, v: Vocabulary) -> bool:
         return False
     if not right:
         return True
-    by = next((k for k, tok in enumerate(right[:8]) if tok[2] == "by" or not is_word(tok[2])), None)
+    by = next((i for i, tok in enumerate(right[:8]) if tok[2] == "by" or not is_word(tok[2])), None)
     if by is not None and right[by][2] == "by":
         # an agent: "confirmed to The Times by foreign diplomats"; but "by the full Senate" is a vote
         return any(tok[2] == "Senate" for tok in right[by + 1:by + 5])

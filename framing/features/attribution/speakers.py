@@ -1454,7 +1454,7 @@ def _even_adverbial(tokens: list, k: int) -> bool:
 
 
 _AFTER_EVEN = frozenset({"so", "then", "now", "still", "though", "if", "as", "when", "after", "before", "with",
-                         "without", "in", "at", "during", "while", "before", "today", "yesterday"})
+                         "without", "in", "at", "during", "while", "today", "yesterday"})
 
 
 def _opens_adverbial(token: str, v: Vocabulary) -> bool:
