@@ -2884,3 +2884,36 @@ def test_shared_subjects_after_time_adverbials_sent_texts_and_clause_subjects(te
 ])
 def test_people_nouns_at_a_sentence_start(phrase, kind):
     assert speaker_type(phrase.split(), vocabulary()) == kind
+
+
+@pytest.mark.parametrize("text, cue, speaker, kind", [
+    # "Will" as a given name (ABP sentences; before, "Will" was the modal and the row had no speaker)
+    ("The poultry complex is more than an experiment, said Will Sawyer, an animal protein economist.", "said",
+     "Will Sawyer", "named"),
+    ("Will Portman told his father and mother he is gay two years ago.", "told", "Will Portman", "named"),
+    ("Rep. Will Hurd said the plan failed.", "said", "Rep. Will Hurd", "named"),
+    # a text and its author after "by": the text is the speaker
+    ("\"They can't even get a website to function correctly,\" said a statement by RNC Chairman Reince Priebus.",
+     "said", "a statement by RNC Chairman Reince Priebus", "document"),
+    ("The VHA covers 16 percent fewer drugs, according to a study by Avalere.", "according to",
+     "a study by Avalere", "document"),
+])
+def test_will_as_a_name_and_texts_by_an_author(text, cue, speaker, kind):
+    assert speaker_of(text, cue) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    # the modal stays a modal before a title, a head noun or in a question
+    "Will President Trump sign the bill before the deadline, his aides asked.",
+    "Will the Senate say no to the plan?",
+])
+def test_will_before_a_title_or_in_a_question_is_no_name(text):
+    rows = attributions(text)
+    assert not rows["speaker"].fillna("").str.startswith("Will").any()
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_cue():
+    # "Advocates for X" opening a sentence is the noun (14 such rows in 6,000 ABP articles)
+    text = "Advocates for tighter gun laws say the chances of passage may fade."
+    rows = attributions(text)
+    assert list(rows["match"]) == ["say"] and rows.iloc[0].speaker == "Advocates for tighter gun laws"

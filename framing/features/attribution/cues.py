@@ -126,6 +126,8 @@ def is_reporting_use(entry: Entry, form: str, kind: str, left: list, right: list
         return True
     if label in v.tag_only and not _speech_tag(right):
         return False  # "prices continued to rise"; but "“…,” he continued."
+    if kind == "s" and not left and form[:1].isupper() and form.split()[0].lower() in v.anonymous:
+        return False  # "Advocates for paid leave note …": a plural noun opening the sentence
     if label in v.counting_cues and (_number_follows(right) or (right and right[0][2] == "new")):
         return False  # "the economy added 196,000 jobs", "Merck added 1 percent", "adds new safeguards"
     if label in v.event_passives and kind == "past" and _event_passive(left, right, v):

@@ -100,7 +100,7 @@ def noun_phrase_back(tokens: list, j: int, v: Vocabulary) -> int | None:
                 # noun phrase; not a bare name ("the one Lafferty asked")
                 first = k
                 break
-            if (low in v.stops and not capitalised_name(tokens, k) and not (
+            if (low in v.stops and not capitalised_name(tokens, k) and not given_name(tokens, k, v) and not (
                     is_acronym(token) and k + 1 < len(tokens) and not tokens[k + 1][2].isupper())) or (
                     low.endswith("ly") and not token[0].isupper() and low not in v.ly_nouns) or (
                     low in v.pronouns and not (len(token) > 1 and token.isupper())  # "US" is no pronoun
@@ -235,6 +235,24 @@ def capitalised_name(tokens: list, k: int) -> bool:
 _SENTENCE_OPENERS = frozenset({".", "!", "?", "“", "\"", "‘", "'", ":", ";", "(", "—", "–", "-", "…"})
 
 
+def given_name(tokens: list, k: int, v: Vocabulary) -> bool:
+    """A function word that is also a given name, before a surname: "said Will Feltus", "Will Hurd
+    said". Not before a title, a head noun or a pronoun ("Will President Trump sign it", "Will
+    Democrats", "Will the Senate"), nor in a question ("Will Trump sign it?")."""
+    if tokens[k][2] not in _NAME_FUNCTION_WORDS or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1][2]
+    low = following.lower()
+    return (following[:1].isupper() and following.isalpha() and low not in _NOT_SURNAMES
+            and following not in v.titles and low not in v.heads
+            and not any(tok[2] == "?" for tok in tokens[k + 1:]))
+
+
+_NAME_FUNCTION_WORDS = frozenset({"Will", "May"})
+_NOT_SURNAMES = frozenset({"the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we",
+                           "i", "you", "there", "his", "her", "their", "our", "my", "your", "its", "not"})
+
+
 def link_continues(tokens: list, k: int, v: Vocabulary) -> bool:
     """Whether the preposition ``tokens[k]`` joins the phrase after it to a head before it."""
     before = tokens[k - 1][2]
@@ -358,6 +376,10 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
                 k = nxt
                 continue
             break
+        if last is not None and low == "by" and tokens[last][2].lower() in v.documents and k + 1 < n \
+                and tokens[k + 1][2][:1].isupper() and is_word(tokens[k + 1][2]):
+            k += 1  # its author: "said a statement by RNC Chairman Reince Priebus"
+            continue
         if last is not None and low == "to" and _to_after_head(tokens, k, v):
             nxt = _after_preposition(tokens, k, v)
             # a noun phrase, not an infinitive: "an adviser to the president", "an aide to former
@@ -375,7 +397,7 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
                 k += 1
                 continue
             break
-        if (low in v.stops or (low in v.openers and not (capital and last is not None))
+        if ((low in v.stops and not given_name(tokens, k, v)) or (low in v.openers and not (capital and last is not None))
                 or (low in v.time and not capital)
                 or (low in v.time and last is not None and not (low in _NEWSPAPER_WORDS and capital))):
             break  # but a capitalised opener inside a name goes on: "Education Next", "This Week"

@@ -236,6 +236,8 @@ def _core(words: list[str], v: Vocabulary) -> list[str]:
     for k, word in enumerate(words):
         if k > 0 and word.lower() == "to" and words[k - 1].lower() in v.to_heads:
             return words[:k]  # "an aide to Mr. Trump": the aide speaks
+        if k > 0 and word.lower() == "by" and words[k - 1].lower() in v.documents:
+            return words[:k]  # "a study by Avalere": the study reports, its author is named in it
         if k > 0 and word.lower() in v.links and not (
                 k + 1 < len(words) and " ".join(words[k - 1:k + 2]).lower() in v.multiword_heads) \
                 and not _title_of_before_name(words, k, v) and not _people_of_named_body(words, k, v) \
