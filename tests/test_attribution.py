@@ -2917,3 +2917,18 @@ def test_a_plural_noun_opening_a_sentence_is_no_cue():
     text = "Advocates for tighter gun laws say the chances of passage may fade."
     rows = attributions(text)
     assert list(rows["match"]) == ["say"] and rows.iloc[0].speaker == "Advocates for tighter gun laws"
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    # "stopped short of" stands between a subject and its -ing cue (ABP sentences)
+    ("On Thursday, House Speaker John Boehner stopped short of promising his chamber would vote on gun measures.",
+     "promising", "House Speaker John Boehner"),
+    ("But she stopped short of saying she supports completely defunding the police.", "saying", "she"),
+    # the subject of an infinitive's clause after an opening adverb or subordinator
+    ("Now they seem to think they have the next plan.", "think", "they"),
+    ("If Romney and Ryan were trying to explain it, that would be a different thing.", "explain",
+     "Romney and Ryan"),
+    ("Each person was asked to write down a short description of who they are.", "write", "Each person"),
+])
+def test_stopped_short_of_no_one_and_infinitive_clauses(text, cue, speaker):
+    assert only(attributions(text), cue).speaker == speaker

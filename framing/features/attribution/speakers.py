@@ -337,8 +337,10 @@ def infinitive_subject(text: str, left: list, k: int, v: Vocabulary, sentence_st
     if not clause:
         return None
     first = _after_opening_adverbial(clause, v)
-    while first < len(clause) and clause[first][2].lower() in COORDINATORS:
-        first += 1  # "But he is correct to note"
+    while first < len(clause) - 1 and (clause[first][2].lower() in COORDINATORS or (
+            clause[first][2].lower() in v.time or clause[first][2].lower() in _CLAUSE_OPENING_WORDS
+            or is_ly_adverb(clause[first][2].lower(), v))):
+        first += 1  # "But he is correct to note", "Now they seem to think", "If Romney were trying to explain"
     if first >= len(clause):
         return None
     head = clause[first][2]
