@@ -243,14 +243,13 @@ def given_name(tokens: list, k: int, v: Vocabulary) -> bool:
         return False
     following = tokens[k + 1][2]
     low = following.lower()
-    return (following[:1].isupper() and following.isalpha() and low not in _NOT_SURNAMES
-            and following not in v.titles and low not in v.heads
-            and not any(tok[2] == "?" for tok in tokens[k + 1:]))
+    return (following[:1].isupper() and following.isalpha() and low not in v.pronouns
+            and low not in v.determiners and low not in _NOT_SURNAMES and following not in v.titles
+            and low not in v.heads and not any(tok[2] == "?" for tok in tokens[k + 1:]))
 
 
 _NAME_FUNCTION_WORDS = frozenset({"Will", "May"})
-_NOT_SURNAMES = frozenset({"the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we",
-                           "i", "you", "there", "his", "her", "their", "our", "my", "your", "its", "not"})
+_NOT_SURNAMES = frozenset({"that", "there", "not"})  # besides pronouns and determiners
 
 
 def link_continues(tokens: list, k: int, v: Vocabulary) -> bool:
@@ -397,7 +396,8 @@ def noun_phrase_forward(tokens: list, i: int, v: Vocabulary, *, strict: bool = F
                 k += 1
                 continue
             break
-        if ((low in v.stops and not given_name(tokens, k, v)) or (low in v.openers and not (capital and last is not None))
+        if ((low in v.stops and not given_name(tokens, k, v))
+                or (low in v.openers and not (capital and last is not None))
                 or (low in v.time and not capital)
                 or (low in v.time and last is not None and not (low in _NEWSPAPER_WORDS and capital))):
             break  # but a capitalised opener inside a name goes on: "Education Next", "This Week"
