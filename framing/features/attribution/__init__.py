@@ -66,7 +66,7 @@ from typing import NamedTuple
 
 from framing.features.attribution.colons import analyse_colon, colon_candidates, colon_entry
 from framing.features.attribution.content import (INDIRECT, MIXED, Content, QuoteIndex, find_content, strip_end,
-                                                  within_opening_clause, within_subordinate_clause)
+                                                  strip_start, within_opening_clause, within_subordinate_clause)
 from framing.features.attribution.cues import form_kind, is_reporting_use, noun_cue_use
 from framing.features.attribution.phrases import is_ly_adverb, noun_phrase_back, noun_phrase_forward
 from framing.features.attribution.polls import poll_cues, poll_entry
@@ -417,7 +417,7 @@ def _analyse(text: str, entry: Entry, start: int, end: int, number: int, sentenc
     previous = found[-1].speaker if found and found[-1].sentence == number else None
     if entry.label in v.adverb_cues:
         # "Trump reportedly told aides …": unnamed reports; the clause around it is the content.
-        c_start = _skip_space(text, s_start, s_end)
+        c_start = strip_start(text, s_start, s_end)
         c_end = strip_end(text, c_start, s_end)
         content = Content(c_start, c_end, "indirect", "sentence") if c_start < c_end else None
         return Attribution(entry, start, end, number, None, "", start, end, content)
@@ -724,12 +724,6 @@ def _form_facts(form: str) -> tuple[str, str, str]:
     return facts
 
 
-def _skip_space(text: str, start: int, end: int) -> int:
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
 def _inside_anonymity_phrase(text: str, start: int, end: int, v: Vocabulary) -> bool:
     found = v.anonymous_phrase_re.search(text, max(0, start - 12), min(len(text), end + 40))
     return found is not None and found.start() <= start and end <= found.end()
@@ -923,7 +917,7 @@ def _cut_relative_clause_contents(text: str, found: list[Attribution], quotes: Q
             continue
         comma = text.find(",", content.start, content.end)
         while comma >= 0:
-            after = _skip_space(text, comma + 1, content.end)
+            after = strip_start(text, comma + 1, content.end)
             if after in cue_starts or _MAIN_VERB_AFTER_COMMA.match(text, comma, content.end):
                 end = _strip_coordinator(text, content.start, comma)
                 if end > content.start:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from framing.features.attribution.content import DIRECT, INDIRECT, Content, QuoteIndex, strip_end
+from framing.features.attribution.content import DIRECT, INDIRECT, Content, QuoteIndex, strip_end, strip_start
 from framing.features.attribution.phrases import noun_phrase_back
 from framing.features.attribution.speaker_types import NAMED, ORGANIZATION, Speaker, make_speaker
 from framing.features.attribution.tokens import OPENING_QUOTES, is_word, tokenize
@@ -143,19 +143,13 @@ def analyse_colon(text: str, offset: int, sentence: tuple[int, int], quotes: Quo
 
 
 def _opens_quote_after(text: str, offset: int) -> bool:
-    k = offset + 1
-    limit = min(len(text), offset + 1 + _MAX_GAP)
-    while k < limit and text[k].isspace():
-        k += 1
+    k = strip_start(text, offset + 1, min(len(text), offset + 1 + _MAX_GAP))
     return k < len(text) and text[k] in OPENING_QUOTES
 
 
 def _quotation_after(text: str, offset: int, quotes: QuoteIndex):
     """The quotation row that opens right after the colon (spaces and one line break between)."""
-    k = offset + 1
-    limit = min(len(text), offset + 1 + _MAX_GAP)
-    while k < limit and text[k].isspace():
-        k += 1
+    k = strip_start(text, offset + 1, min(len(text), offset + 1 + _MAX_GAP))
     if k < len(text) and text[k] in OPENING_QUOTES:
         row = quotes.by_start.get(k)
         if row is not None:

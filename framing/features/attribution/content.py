@@ -240,7 +240,7 @@ def _content_first(text: str, right: list, k: int, s_end: int, complete: bool, f
     if complete or not right or right[-1][2].lower() not in ("that", ":"):
         return None
     # The window ended on a skipped "that" ("… Tuesday that"): the content follows it.
-    start = _strip_start(text, max(right[-1][1], floor), s_end)
+    start = strip_start(text, max(right[-1][1], floor), s_end)
     return start if start < s_end else None
 
 
@@ -343,7 +343,7 @@ def _according_to(text, cue, group_end, sentence, right, quotes) -> Content | No
     # source's phrase runs on past its head, and often past the tokens read after the cue.
     comma = _ACCORDING_PHRASE_END.match(text, group_end, min(s_end, group_end + _MAX_SOURCE_TAIL))
     if comma is not None:
-        start = _strip_start(text, comma.end(), s_end)
+        start = strip_start(text, comma.end(), s_end)
         end = strip_end(text, start, s_end)
         if start < end:
             return Content(start, end, ACCORDING_TO, "after")
@@ -429,7 +429,7 @@ def _clause_lead(text: str, row: tuple, s_start: int) -> int | None:
         return None
     lead = text[s_start:k]
     breaks = list(_LEAD_BREAKS.finditer(lead))
-    start = _strip_start(text, s_start + breaks[-1].end() if breaks else s_start, k)
+    start = strip_start(text, s_start + breaks[-1].end() if breaks else s_start, k)
     words = text[start:k].split()
     if not words or (len(words) == 1 and words[0].lower() in _LINKING_WORDS):
         return None
@@ -971,13 +971,14 @@ _DATELINE = re.compile(r"[A-Z][A-Z.,'’ ]{1,40}(?:\s*\([^)\n]{1,30}\))?\s*(?:--
 
 
 def _sentence_start(text: str, start: int, end: int) -> int:
-    """:func:`_strip_start`, also past a dateline ("WASHINGTON – Legally married couples …")."""
-    start = _strip_start(text, start, end)
+    """:func:`strip_start`, also past a dateline ("WASHINGTON – Legally married couples …")."""
+    start = strip_start(text, start, end)
     found = _DATELINE.match(text, start, end)
     return found.end() if found is not None and found.end() < end else start
 
 
-def _strip_start(text: str, start: int, end: int) -> int:
+def strip_start(text: str, start: int, end: int) -> int:
+    """``start`` moved on over whitespace, not past ``end``."""
     while start < end and text[start].isspace():
         start += 1
     return start
